@@ -1,0 +1,15 @@
+package io.touchpoint.platform;
+
+import java.sql.Connection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a unit of write work sees: one open transaction on the store. The work must only touch the
+ * database (it may be re-run once if a group commit has to be split), never send mail or call out.
+ *
+ * @param jdbc       a client bound to the transaction's connection
+ * @param connection the raw connection, for vendor bulk paths (DuckDB Appender, PostgreSQL COPY)
+ * @param dialect    the store's dialect
+ */
+public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect) {
+}

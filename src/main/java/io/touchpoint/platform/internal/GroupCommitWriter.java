@@ -1,0 +1,162 @@
+package io.touchpoint.platform.internal;
+
+import io.touchpoint.platform.Dialect;
+import io.touchpoint.platform.StoreOverloadedException;
+import io.touchpoint.platform.StoreWriteException;
+import io.touchpoint.platform.WriteContext;
+import io.touchpoint.platform.WriteWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The embedded store's single writer. DuckDB fails concurrent transactions that touch the same rows,
+ * so every write runs on this thread. Work that queued up while the previous commit ran is applied
+ * in one transaction (group commit); if that transaction fails, each unit is retried alone so one
+ * bad unit cannot sink the others. The queue is bounded: when it is full, callers get
+ * {@link StoreOverloadedException} at once instead of waiting without bound.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private final Connection connection;
+    private final WriteContext context;
+    private final BlockingQueue<Task<?>> queue;
+    private final int maxBatch;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch) throws SQLException {
+        this.connection = connection;
+        this.connection.setAutoCommit(false);
+        this.context = new WriteContext(
+                JdbcClient.create(new SingleConnectionDataSource(connection, true)), connection, Dialect.DUCKDB);
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.thread = new Thread(this::loop, "touchpoint-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    <T> T submit(WriteWork<T> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("write() called from inside a write unit; nest the work instead");
+        }
+        Task<T> task = new Task<>(work);
+        if (!running) {
+            throw new StoreOverloadedException("The store is shutting down");
+        }
+        if (!queue.offer(task)) {
+            throw new StoreOverloadedException("The write queue is full (" + queue.size() + " units waiting)");
+        }
+        try {
+            return task.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreWriteException("Interrupted while waiting for commit", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StoreWriteException("Write failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Task<?>> group = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Task<?> first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxBatch - 1);
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (RuntimeException | Error e) {
+                log.error("Writer loop failure", e);
+                group.forEach(task -> task.result.completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commitGroup(List<Task<?>> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        try {
+            for (Task<?> task : group) {
+                results.add(task.work.run(context));
+            }
+            connection.commit();
+        } catch (Exception groupFailure) {
+            rollbackQuietly();
+            if (group.size() == 1) {
+                group.get(0).result.completeExceptionally(groupFailure);
+                return;
+            }
+            group.forEach(this::commitAlone);
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            complete(group.get(i), results.get(i));
+        }
+    }
+
+    private void commitAlone(Task<?> task) {
+        try {
+            Object result = task.work.run(context);
+            connection.commit();
+            complete(task, result);
+        } catch (Exception e) {
+            rollbackQuietly();
+            task.result.completeExceptionally(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Task<T> task, Object result) {
+        task.result.complete((T) result);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.warn("Rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(30_000);
+    }
+
+    private static final class Task<T> {
+        final WriteWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Task(WriteWork<T> work) {
+            this.work = work;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.touchpoint.platform.internal;
+
+import io.touchpoint.platform.Dialect;
+import io.touchpoint.platform.Store;
+import io.touchpoint.platform.TouchpointProperties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Opens the configured store and migrates it before anything else touches it. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    Store store(TouchpointProperties properties) {
+        Store store;
+        if (properties.db().external()) {
+            Dialect.fromUrl(properties.db().url());
+            store = new PostgresStore(properties.db());
+            log.info("Store: PostgreSQL at {}", MaskedUrl.of(properties.db().url()));
+        } else {
+            DuckDbStore duck = new DuckDbStore(properties.dataDir(), properties.writer().queueCapacity(),
+                    properties.writer().maxBatch());
+            log.info("Store: embedded DuckDB at {}", duck.file());
+            store = duck;
+        }
+        migrate(store);
+        return store;
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(Store store) {
+        return store.readDataSource();
+    }
+
+    private static void migrate(Store store) {
+        var result = Flyway.configure()
+                .dataSource(store.readDataSource())
+                .locations("classpath:db/migration/" + store.dialect().folder())
+                .load()
+                .migrate();
+        log.info("Store schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+}

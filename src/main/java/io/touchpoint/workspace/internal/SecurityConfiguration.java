@@ -1,0 +1,115 @@
+package io.touchpoint.workspace.internal;
+
+import io.touchpoint.platform.Problems;
+import io.touchpoint.platform.TouchpointProperties;
+import io.touchpoint.workspace.ApiKeyKind;
+import io.touchpoint.workspace.Role;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. API paths take keys and are stateless; the UI signs users in with a password,
+ * a session cookie and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs", "/api/docs/**",
+        "/swagger-ui/**", "/error"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; bcrypt hashes (if any were imported) still verify.
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserRepository users) {
+        return email -> users.findForLogin(email)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(TouchpointProperties properties) {
+        var security = properties.security();
+        return new LoginThrottle(security.freeLoginAttempts(), security.firstLockout(), security.maxLockout());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
+        http.securityMatcher("/v1/**", "/api/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v1/**").hasAnyAuthority(ApiKeyKind.WRITE.authority(), ApiKeyKind.SECRET.authority())
+                        .anyRequest().hasAuthority(ApiKeyKind.SECRET.authority()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"touchpoint\"");
+                            Problems.write(response, HttpStatus.UNAUTHORIZED,
+                                    "An API key is required: Authorization: Bearer <secret key>, or HTTP Basic with a write key",
+                                    request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                                "This key may not use this endpoint: public write keys may only ingest events and answer surveys",
+                                request.getRequestURI())));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle, Clock clock) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        AuthenticationManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, clock));
+
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/settings/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failures))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+}
