@@ -23,7 +23,7 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException(
-                "Unsupported database URL '" + jdbcUrl + "': use jdbc:postgresql://… (or leave it empty for the embedded store)");
+        throw new IllegalArgumentException("Unsupported database URL '" + jdbcUrl
+                + "': use jdbc:postgresql://… (or leave it empty for the embedded store)");
     }
 }

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Application-generated, time-ordered ids (UUIDv7), so both stores index new rows at the end. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID next() {
         return UuidCreator.getTimeOrderedEpoch();

@@ -16,12 +16,12 @@ public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://touchpoint.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
+        problem.setType(URI.create(
+                "https://touchpoint.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }

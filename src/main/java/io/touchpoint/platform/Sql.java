@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Small helpers for binding and reading values the same way on DuckDB and PostgreSQL. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** DuckDB's JDBC driver cannot bind {@link Instant}; both drivers bind an {@link OffsetDateTime}. */
     public static OffsetDateTime ts(Instant instant) {

@@ -31,30 +31,25 @@ public record TouchpointProperties(
     }
 
     /** Embedded-store writer: bounded queue and group size. */
-    public record Writer(@DefaultValue("10000") int queueCapacity, @DefaultValue("512") int maxBatch) {
-    }
+    public record Writer(@DefaultValue("10000") int queueCapacity, @DefaultValue("512") int maxBatch) {}
 
     /** First admin user created at first start when no user exists. */
-    public record Admin(String email, String password) {
-    }
+    public record Admin(String email, String password) {}
 
     /** API keys registered for the default workspace at first start (automation). */
-    public record Bootstrap(String secretKey, String writeKey) {
-    }
+    public record Bootstrap(String secretKey, String writeKey) {}
 
     /** Limits on incoming requests. */
-    public record Http(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("32MB") DataSize maxUploadSize) {
-    }
+    public record Http(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("32MB") DataSize maxUploadSize) {}
 
     /** Login throttling and session cookie settings. */
     public record Security(
             @DefaultValue("true") boolean secureCookie,
             @DefaultValue("5") int freeLoginAttempts,
             @DefaultValue("30s") Duration firstLockout,
-            @DefaultValue("15m") Duration maxLockout) {
-    }
+            @DefaultValue("15m") Duration maxLockout) {}
 
     /** Demo data generator settings ({@code --demo}). */
-    public record Demo(@DefaultValue("42") long seed, @DefaultValue("2000") int customers, @DefaultValue("20000") int orders) {
-    }
+    public record Demo(
+            @DefaultValue("42") long seed, @DefaultValue("2000") int customers, @DefaultValue("20000") int orders) {}
 }

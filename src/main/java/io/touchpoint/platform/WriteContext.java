@@ -11,5 +11,4 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param connection the raw connection, for vendor bulk paths (DuckDB Appender, PostgreSQL COPY)
  * @param dialect    the store's dialect
  */
-public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect) {
-}
+public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect) {}

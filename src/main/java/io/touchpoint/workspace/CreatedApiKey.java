@@ -1,5 +1,4 @@
 package io.touchpoint.workspace;
 
 /** A newly created key: the plaintext is shown once and cannot be recovered afterwards. */
-public record CreatedApiKey(ApiKeyInfo info, String plaintext) {
-}
+public record CreatedApiKey(ApiKeyInfo info, String plaintext) {}

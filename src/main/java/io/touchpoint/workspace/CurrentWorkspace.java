@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The workspace of the current request's caller, whether an API key or a signed-in user. */
 public final class CurrentWorkspace {
 
-    private CurrentWorkspace() {
-    }
+    private CurrentWorkspace() {}
 
     /** @throws IllegalStateException when the request is not authenticated */
     public static UUID id() {

@@ -19,7 +19,13 @@ public final class TouchpointUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private String passwordHash;
 
-    public TouchpointUser(UUID id, UUID workspaceId, String email, String displayName, Role role, boolean enabled,
+    public TouchpointUser(
+            UUID id,
+            UUID workspaceId,
+            String email,
+            String displayName,
+            Role role,
+            boolean enabled,
             String passwordHash) {
         this.id = id;
         this.workspaceId = workspaceId;

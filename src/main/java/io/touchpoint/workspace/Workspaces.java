@@ -28,6 +28,7 @@ public class Workspaces {
 
     /** Languages the UI and surveys ship texts for. */
     public static final Set<String> LANGUAGES = Set.of("en", "ko");
+
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
@@ -39,8 +40,14 @@ public class Workspaces {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    Workspaces(Store store, WorkspaceRepository workspaces, UserRepository users, ApiKeyRepository keys,
-            ApiKeyAuthenticator authenticator, PasswordEncoder passwordEncoder, Clock clock) {
+    Workspaces(
+            Store store,
+            WorkspaceRepository workspaces,
+            UserRepository users,
+            ApiKeyRepository keys,
+            ApiKeyAuthenticator authenticator,
+            PasswordEncoder passwordEncoder,
+            Clock clock) {
         this.store = store;
         this.workspaces = workspaces;
         this.users = users;
@@ -120,7 +127,8 @@ public class Workspaces {
             problems.add(new FieldProblem("role", "must be one of ADMIN, ANALYST, AGENT"));
         }
         String displayName = user.displayName() == null || user.displayName().isBlank()
-                ? email.split("@")[0] : user.displayName().trim();
+                ? email.split("@")[0]
+                : user.displayName().trim();
         if (displayName.length() > 100) {
             problems.add(new FieldProblem("displayName", "must be at most 100 characters"));
         }
@@ -150,7 +158,8 @@ public class Workspaces {
      * Registers a key whose plaintext the operator chose (TOUCHPOINT_BOOTSTRAP_* variables). Any
      * string of 16 or more characters is accepted.
      */
-    public ApiKeyInfo registerApiKey(UUID workspaceId, ApiKeyKind kind, String name, String plaintext, String createdBy) {
+    public ApiKeyInfo registerApiKey(
+            UUID workspaceId, ApiKeyKind kind, String name, String plaintext, String createdBy) {
         if (plaintext == null || plaintext.length() < 16) {
             throw new InvalidInputException("key", "must be at least 16 characters");
         }
@@ -169,8 +178,8 @@ public class Workspaces {
         if (cleanName.length() > 100) {
             throw new InvalidInputException("name", "must be at most 100 characters");
         }
-        ApiKeyInfo info = new ApiKeyInfo(Ids.next(), kind, cleanName, ApiKeyCodec.hint(plaintext), clock.instant(),
-                createdBy, null);
+        ApiKeyInfo info = new ApiKeyInfo(
+                Ids.next(), kind, cleanName, ApiKeyCodec.hint(plaintext), clock.instant(), createdBy, null);
         String hash = ApiKeyCodec.hash(plaintext);
         store.write(tx -> {
             ApiKeyRepository.insert(tx, workspaceId, info, hash);

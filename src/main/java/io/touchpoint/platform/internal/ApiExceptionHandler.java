@@ -34,7 +34,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -47,46 +48,61 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> overloaded(StoreOverloadedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Touchpoint is busy: " + e.getMessage()
-                        + ". Nothing of this request was stored; retry after a second.", List.of()));
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Touchpoint is busy: " + e.getMessage()
+                                + ". Nothing of this request was stored; retry after a second.",
+                        List.of()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "has an invalid value '" + e.getValue() + "'";
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Parameter " + e.getName() + " " + message,
-                List.of(new FieldProblem(e.getName(), message))));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "Parameter " + e.getName() + " " + message,
+                        List.of(new FieldProblem(e.getName(), message))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "The request is not valid", problems));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "The request is not valid", problems));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), List.of()));
         }
-        String reason = cause.getMessage() == null ? "unreadable" : cause.getMessage().lines().findFirst().orElse("");
+        String reason = cause.getMessage() == null
+                ? "unreadable"
+                : cause.getMessage().lines().findFirst().orElse("");
         if (reason.length() > 300) {
             reason = reason.substring(0, 300) + "…";
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + reason,
-                List.of(new FieldProblem("body", reason))));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "The body is not valid JSON: " + reason,
+                        List.of(new FieldProblem("body", reason))));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged.", List.of()));
+        return ResponseEntity.internalServerError()
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "An unexpected error occurred; it has been logged.",
+                        List.of()));
     }
 }

@@ -36,8 +36,10 @@ final class DuckDbStore implements Store, AutoCloseable {
             this.readers = new HikariDataSource(poolConfig(root));
             this.writer = new GroupCommitWriter(root.duplicate(), queueCapacity, maxBatch);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("Cannot open the embedded store at " + file + ": " + e.getMessage(),
-                    "Check that the data directory is writable.", e);
+            throw new StoreUnavailableException(
+                    "Cannot open the embedded store at " + file + ": " + e.getMessage(),
+                    "Check that the data directory is writable.",
+                    e);
         }
         this.reads = JdbcClient.create(readers);
     }
@@ -46,8 +48,10 @@ final class DuckDbStore implements Store, AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new StoreUnavailableException("Cannot create the data directory " + file.getParent() + ": " + e.getMessage(),
-                    "Choose a writable directory with --touchpoint.data-dir=DIR.", e);
+            throw new StoreUnavailableException(
+                    "Cannot create the data directory " + file.getParent() + ": " + e.getMessage(),
+                    "Choose a writable directory with --touchpoint.data-dir=DIR.",
+                    e);
         }
         try {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
@@ -56,11 +60,15 @@ final class DuckDbStore implements Store, AutoCloseable {
             if (message.contains("Could not set lock")) {
                 throw new StoreUnavailableException(
                         "The data directory " + file.getParent() + " is in use: another process holds the lock on "
-                                + file + lockHolder(message) + ". Only one Touchpoint process can use a data directory.",
-                        "Stop the other Touchpoint process, or start this one with --touchpoint.data-dir=ANOTHER_DIR.", e);
+                                + file + lockHolder(message)
+                                + ". Only one Touchpoint process can use a data directory.",
+                        "Stop the other Touchpoint process, or start this one with --touchpoint.data-dir=ANOTHER_DIR.",
+                        e);
             }
-            throw new StoreUnavailableException("Cannot open the embedded store " + file + ": " + message,
-                    "Check that the file is a Touchpoint data file and the directory is writable.", e);
+            throw new StoreUnavailableException(
+                    "Cannot open the embedded store " + file + ": " + message,
+                    "Check that the file is a Touchpoint data file and the directory is writable.",
+                    e);
         }
     }
 
@@ -138,12 +146,10 @@ final class DuckDbStore implements Store, AutoCloseable {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

@@ -53,7 +53,8 @@ final class PostgresStore implements Store, AutoCloseable {
                     "Cannot connect to the database at " + MaskedUrl.of(db.url()) + " as user '" + db.user() + "': "
                             + e.getMessage(),
                     "Check TOUCHPOINT_DB_URL, TOUCHPOINT_DB_USER and TOUCHPOINT_DB_PASSWORD, and that the server is running "
-                            + "and accepts connections from this host.", e);
+                            + "and accepts connections from this host.",
+                    e);
         }
     }
 
@@ -68,7 +69,9 @@ final class PostgresStore implements Store, AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 WriteContext context = new WriteContext(
-                        JdbcClient.create(new SingleConnectionDataSource(connection, true)), connection, Dialect.POSTGRESQL);
+                        JdbcClient.create(new SingleConnectionDataSource(connection, true)),
+                        connection,
+                        Dialect.POSTGRESQL);
                 T result = work.run(context);
                 connection.commit();
                 return result;

@@ -40,7 +40,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setHeader("Connection", "close");
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE,
+            Problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "The request body (" + declared + " bytes) is larger than the limit of " + limit + " bytes",
                     request.getRequestURI());
             return;

@@ -25,7 +25,9 @@ class StoreConfiguration {
             store = new PostgresStore(properties.db());
             log.info("Store: PostgreSQL at {}", MaskedUrl.of(properties.db().url()));
         } else {
-            DuckDbStore duck = new DuckDbStore(properties.dataDir(), properties.writer().queueCapacity(),
+            DuckDbStore duck = new DuckDbStore(
+                    properties.dataDir(),
+                    properties.writer().queueCapacity(),
                     properties.writer().maxBatch());
             log.info("Store: embedded DuckDB at {}", duck.file());
             store = duck;
@@ -46,7 +48,9 @@ class StoreConfiguration {
                 .locations("classpath:db/migration/" + store.dialect().folder())
                 .load()
                 .migrate();
-        log.info("Store schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+        log.info(
+                "Store schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion,
                 result.migrationsExecuted);
     }
 }

@@ -36,8 +36,13 @@ class SettingsController {
     }
 
     @PostMapping("/settings/workspace")
-    String updateWorkspace(@AuthenticationPrincipal TouchpointUser me, @RequestParam String name,
-            @RequestParam String timeZone, @RequestParam String defaultLanguage, Model model, RedirectAttributes redirect) {
+    String updateWorkspace(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam String name,
+            @RequestParam String timeZone,
+            @RequestParam String defaultLanguage,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             workspaces.updateSettings(me.workspaceId(), name, timeZone, defaultLanguage);
         } catch (InvalidInputException e) {
@@ -50,15 +55,24 @@ class SettingsController {
     }
 
     @PostMapping("/settings/users")
-    String addUser(@AuthenticationPrincipal TouchpointUser me, @RequestParam String email,
-            @RequestParam(required = false) String displayName, @RequestParam String password, @RequestParam String role,
-            Model model, RedirectAttributes redirect) {
+    String addUser(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam String email,
+            @RequestParam(required = false) String displayName,
+            @RequestParam String password,
+            @RequestParam String role,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             Role parsed = Role.valueOf(role);
             workspaces.addUser(me.workspaceId(), new NewUser(email, displayName, password, parsed));
         } catch (IllegalArgumentException | InvalidInputException e) {
-            model.addAttribute("userErrors", e instanceof InvalidInputException invalid ? invalid.problems()
-                    : java.util.List.of(new io.touchpoint.platform.FieldProblem("role", "is not a known role")));
+            model.addAttribute(
+                    "userErrors",
+                    e instanceof InvalidInputException invalid
+                            ? invalid.problems()
+                            : java.util.List.of(
+                                    new io.touchpoint.platform.FieldProblem("role", "is not a known role")));
             model.addAttribute("newUserEmail", email);
             fill(me, model);
             return "settings";
@@ -68,8 +82,11 @@ class SettingsController {
     }
 
     @PostMapping("/settings/api-keys")
-    String createKey(@AuthenticationPrincipal TouchpointUser me, @RequestParam String kind,
-            @RequestParam(required = false) String name, RedirectAttributes redirect) {
+    String createKey(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam String kind,
+            @RequestParam(required = false) String name,
+            RedirectAttributes redirect) {
         ApiKeyKind parsed = "WRITE".equals(kind) ? ApiKeyKind.WRITE : ApiKeyKind.SECRET;
         CreatedApiKey created = workspaces.createApiKey(me.workspaceId(), parsed, name, me.email());
         redirect.addFlashAttribute("createdKey", created);
@@ -94,6 +111,8 @@ class SettingsController {
         model.addAttribute("users", workspaces.users(me.workspaceId()));
         model.addAttribute("apiKeys", workspaces.apiKeys(me.workspaceId()));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        model.addAttribute(
+                "zones",
+                java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
     }
 }

@@ -23,17 +23,18 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Locale chosen = UiLocaleResolver.supported(request.getParameter("lang"));
-                if (chosen != null) {
-                    LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
-                    if (resolver != null) {
-                        resolver.setLocale(request, response, chosen);
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        Locale chosen = UiLocaleResolver.supported(request.getParameter("lang"));
+                        if (chosen != null) {
+                            LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+                            if (resolver != null) {
+                                resolver.setLocale(request, response, chosen);
+                            }
+                        }
+                        return true;
                     }
-                }
-                return true;
-            }
-        }).excludePathPatterns("/v1/**", "/api/**");
+                })
+                .excludePathPatterns("/v1/**", "/api/**");
     }
 }

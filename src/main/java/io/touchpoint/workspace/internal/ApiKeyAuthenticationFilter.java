@@ -45,13 +45,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<ApiCaller> caller = key.flatMap(authenticator::authenticate);
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"touchpoint\"");
-            Problems.write(response, HttpStatus.UNAUTHORIZED,
-                    key.isEmpty() ? "The Authorization header is not a Bearer token or HTTP Basic credentials"
+            Problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    key.isEmpty()
+                            ? "The Authorization header is not a Bearer token or HTTP Basic credentials"
                             : "The API key is not valid or has been revoked",
                     request.getRequestURI());
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                caller.get(),
+                null,
                 List.of(new SimpleGrantedAuthority(caller.get().kind().authority())));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

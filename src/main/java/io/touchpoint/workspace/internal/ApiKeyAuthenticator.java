@@ -51,6 +51,5 @@ public class ApiKeyAuthenticator {
         cache.clear();
     }
 
-    private record Cached(Optional<ApiCaller> caller, Instant expires) {
-    }
+    private record Cached(Optional<ApiCaller> caller, Instant expires) {}
 }

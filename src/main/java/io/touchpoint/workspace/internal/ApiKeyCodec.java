@@ -16,8 +16,7 @@ public final class ApiKeyCodec {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeyCodec() {
-    }
+    private ApiKeyCodec() {}
 
     public static String generate(ApiKeyKind kind) {
         byte[] bytes = new byte[32];

@@ -26,38 +26,59 @@ public class ApiKeyRepository {
         return store.reads()
                 .sql("select workspace_id, id, kind from api_keys where key_hash = ? and revoked_at is null")
                 .param(hash)
-                .query((rs, i) -> new ApiCaller(Sql.uuid(rs, "workspace_id"), Sql.uuid(rs, "id"),
-                        ApiKeyKind.valueOf(rs.getString("kind"))))
+                .query((rs, i) -> new ApiCaller(
+                        Sql.uuid(rs, "workspace_id"), Sql.uuid(rs, "id"), ApiKeyKind.valueOf(rs.getString("kind"))))
                 .optional();
     }
 
     public boolean hashExists(String hash) {
-        return store.reads().sql("select count(*) from api_keys where key_hash = ?").param(hash).query(Long.class).single() > 0;
+        return store.reads()
+                        .sql("select count(*) from api_keys where key_hash = ?")
+                        .param(hash)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public List<ApiKeyInfo> list(UUID workspaceId) {
         return store.reads()
-                .sql("""
+                .sql(
+                        """
                         select id, kind, name, key_hint, created_at, created_by, revoked_at from api_keys
                         where workspace_id = ? order by revoked_at is not null, created_at desc""")
                 .param(workspaceId)
-                .query((rs, i) -> new ApiKeyInfo(Sql.uuid(rs, "id"), ApiKeyKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getString("key_hint"), Sql.instant(rs, "created_at"),
-                        rs.getString("created_by"), Sql.instant(rs, "revoked_at")))
+                .query((rs, i) -> new ApiKeyInfo(
+                        Sql.uuid(rs, "id"),
+                        ApiKeyKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("key_hint"),
+                        Sql.instant(rs, "created_at"),
+                        rs.getString("created_by"),
+                        Sql.instant(rs, "revoked_at")))
                 .list();
     }
 
     public static void insert(WriteContext tx, UUID workspaceId, ApiKeyInfo info, String hash) {
-        tx.jdbc().sql("""
+        tx.jdbc()
+                .sql(
+                        """
                 insert into api_keys (workspace_id, id, kind, name, key_hint, key_hash, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(workspaceId, info.id(), info.kind().name(), info.name(), info.hint(), hash, Sql.ts(info.createdAt()),
+                .params(
+                        workspaceId,
+                        info.id(),
+                        info.kind().name(),
+                        info.name(),
+                        info.hint(),
+                        hash,
+                        Sql.ts(info.createdAt()),
                         info.createdBy())
                 .update();
     }
 
     public static int revoke(WriteContext tx, UUID workspaceId, UUID keyId, Instant now) {
-        return tx.jdbc().sql("update api_keys set revoked_at = ? where workspace_id = ? and id = ? and revoked_at is null")
+        return tx.jdbc()
+                .sql("update api_keys set revoked_at = ? where workspace_id = ? and id = ? and revoked_at is null")
                 .params(Sql.ts(now), workspaceId, keyId)
                 .update();
     }

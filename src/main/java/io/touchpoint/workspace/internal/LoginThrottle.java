@@ -63,6 +63,5 @@ public final class LoginThrottle {
         return lockout.compareTo(maxLockout) > 0 ? maxLockout : lockout;
     }
 
-    private record State(int failures, Instant lockedUntil) {
-    }
+    private record State(int failures, Instant lockedUntil) {}
 }

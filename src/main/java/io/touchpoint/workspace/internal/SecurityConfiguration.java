@@ -34,22 +34,37 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs", "/api/docs/**",
-        "/swagger-ui/**", "/error"};
+    static final String[] PUBLIC_PATHS = {
+        "/login",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/api/docs",
+        "/api/docs/**",
+        "/swagger-ui/**",
+        "/error"
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
         // Argon2id for new hashes; bcrypt hashes (if any were imported) still verify.
-        return new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 
     @Bean
     UserDetailsService userDetailsService(UserRepository users) {
-        return email -> users.findForLogin(email)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return email -> users.findForLogin(email).orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
     @Bean
@@ -67,17 +82,21 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v1/**").hasAnyAuthority(ApiKeyKind.WRITE.authority(), ApiKeyKind.SECRET.authority())
-                        .anyRequest().hasAuthority(ApiKeyKind.SECRET.authority()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/v1/**")
+                        .hasAnyAuthority(ApiKeyKind.WRITE.authority(), ApiKeyKind.SECRET.authority())
+                        .anyRequest()
+                        .hasAuthority(ApiKeyKind.SECRET.authority()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"touchpoint\"");
-                            Problems.write(response, HttpStatus.UNAUTHORIZED,
+                            Problems.write(
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
                                     "An API key is required: Authorization: Bearer <secret key>, or HTTP Basic with a write key",
                                     request.getRequestURI());
                         })
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> Problems.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
                                 "This key may not use this endpoint: public write keys may only ingest events and answer surveys",
                                 request.getRequestURI())));
         return http.build();
@@ -85,31 +104,37 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, Clock clock) throws Exception {
+    SecurityFilterChain uiChain(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            Clock clock)
+            throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        AuthenticationManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, clock));
+        AuthenticationManager manager =
+                new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, clock));
 
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
 
         http.authenticationManager(manager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/settings/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers("/settings/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failures))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 }

@@ -23,7 +23,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String account = authentication.getName() == null ? "" : authentication.getName().trim().toLowerCase(Locale.ROOT);
+        String account = authentication.getName() == null
+                ? ""
+                : authentication.getName().trim().toLowerCase(Locale.ROOT);
         Duration wait = throttle.waitBefore(account, clock.instant());
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);

@@ -32,32 +32,57 @@ public class UserRepository {
     }
 
     public boolean emailTaken(String email) {
-        return store.reads().sql("select count(*) from users where email = ?").param(normalizeEmail(email))
-                .query(Long.class).single() > 0;
+        return store.reads()
+                        .sql("select count(*) from users where email = ?")
+                        .param(normalizeEmail(email))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<TouchpointUser> findForLogin(String email) {
         return store.reads()
-                .sql("select id, workspace_id, email, display_name, role, disabled, password_hash from users where email = ?")
+                .sql(
+                        "select id, workspace_id, email, display_name, role, disabled, password_hash from users where email = ?")
                 .param(normalizeEmail(email))
-                .query((rs, i) -> new TouchpointUser(Sql.uuid(rs, "id"), Sql.uuid(rs, "workspace_id"), rs.getString("email"),
-                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), !rs.getBoolean("disabled"),
+                .query((rs, i) -> new TouchpointUser(
+                        Sql.uuid(rs, "id"),
+                        Sql.uuid(rs, "workspace_id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        !rs.getBoolean("disabled"),
                         rs.getString("password_hash")))
                 .optional();
     }
 
     public List<UserAccount> list(UUID workspaceId) {
         return store.reads()
-                .sql("select id, email, display_name, role, disabled, created_at from users where workspace_id = ? order by email")
+                .sql(
+                        "select id, email, display_name, role, disabled, created_at from users where workspace_id = ? order by email")
                 .param(workspaceId)
-                .query((rs, i) -> new UserAccount(Sql.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), Sql.instant(rs, "created_at")))
+                .query((rs, i) -> new UserAccount(
+                        Sql.uuid(rs, "id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("disabled"),
+                        Sql.instant(rs, "created_at")))
                 .list();
     }
 
-    public static void insert(WriteContext tx, UUID workspaceId, UUID id, String email, String displayName, String passwordHash,
-            Role role, Instant now) {
-        tx.jdbc().sql("""
+    public static void insert(
+            WriteContext tx,
+            UUID workspaceId,
+            UUID id,
+            String email,
+            String displayName,
+            String passwordHash,
+            Role role,
+            Instant now) {
+        tx.jdbc()
+                .sql(
+                        """
                 insert into users (workspace_id, id, email, display_name, password_hash, role, disabled, created_at)
                 values (?, ?, ?, ?, ?, ?, false, ?)""")
                 .params(workspaceId, id, normalizeEmail(email), displayName, passwordHash, role.name(), Sql.ts(now))

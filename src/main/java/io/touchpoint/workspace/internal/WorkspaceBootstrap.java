@@ -60,13 +60,14 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
         boolean generated = !StringUtils.hasText(admin.password());
         String password = generated ? generatePassword() : admin.password();
         if (!generated && password.length() < Workspaces.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("TOUCHPOINT_ADMIN_PASSWORD must be at least " + Workspaces.MIN_PASSWORD_LENGTH
-                    + " characters");
+            throw new IllegalStateException(
+                    "TOUCHPOINT_ADMIN_PASSWORD must be at least " + Workspaces.MIN_PASSWORD_LENGTH + " characters");
         }
         workspaces.addUser(workspace.id(), new NewUser(email, "Admin", password, Role.ADMIN));
         if (generated) {
             // Printed once, on purpose: it is the only way to sign in to a fresh install without variables.
-            log.warn("""
+            log.warn(
+                    """
 
                     ==================================================================
                       First admin user created. Sign in at http://localhost:<port>/login
@@ -74,7 +75,9 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
                         password: {}
                       This password is shown only now. Set TOUCHPOINT_ADMIN_EMAIL and
                       TOUCHPOINT_ADMIN_PASSWORD before the first start to choose your own.
-                    ==================================================================""", email, password);
+                    ==================================================================""",
+                    email,
+                    password);
         } else {
             log.info("Created the first admin user {}", email);
         }
@@ -90,9 +93,12 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
         if (workspaces.apiKeyRegistered(plaintext)) {
             return;
         }
-        workspaces.registerApiKey(workspace.id(), kind, "bootstrap " + kind.name().toLowerCase() + " key", plaintext,
-                "bootstrap");
-        log.info("Registered {} as the default workspace's {} key", variable, kind.name().toLowerCase());
+        workspaces.registerApiKey(
+                workspace.id(), kind, "bootstrap " + kind.name().toLowerCase() + " key", plaintext, "bootstrap");
+        log.info(
+                "Registered {} as the default workspace's {} key",
+                variable,
+                kind.name().toLowerCase());
     }
 
     private static String generatePassword() {

@@ -24,8 +24,11 @@ public class WorkspaceRepository {
         return store.reads()
                 .sql("select workspace_id, name, time_zone, default_language from workspaces where workspace_id = ?")
                 .param(id)
-                .query((rs, i) -> new Workspace(Sql.uuid(rs, "workspace_id"), rs.getString("name"),
-                        ZoneId.of(rs.getString("time_zone")), rs.getString("default_language")))
+                .query((rs, i) -> new Workspace(
+                        Sql.uuid(rs, "workspace_id"),
+                        rs.getString("name"),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getString("default_language")))
                 .optional();
     }
 
@@ -38,14 +41,21 @@ public class WorkspaceRepository {
     }
 
     public static void insert(WriteContext tx, Workspace workspace, Instant now) {
-        tx.jdbc().sql("insert into workspaces (workspace_id, name, time_zone, default_language, created_at) values (?, ?, ?, ?, ?)")
-                .params(workspace.id(), workspace.name(), workspace.timeZone().getId(), workspace.defaultLanguage(),
+        tx.jdbc()
+                .sql(
+                        "insert into workspaces (workspace_id, name, time_zone, default_language, created_at) values (?, ?, ?, ?, ?)")
+                .params(
+                        workspace.id(),
+                        workspace.name(),
+                        workspace.timeZone().getId(),
+                        workspace.defaultLanguage(),
                         Sql.ts(now))
                 .update();
     }
 
     public static void update(WriteContext tx, Workspace workspace) {
-        tx.jdbc().sql("update workspaces set name = ?, time_zone = ?, default_language = ? where workspace_id = ?")
+        tx.jdbc()
+                .sql("update workspaces set name = ?, time_zone = ?, default_language = ? where workspace_id = ?")
                 .params(workspace.name(), workspace.timeZone().getId(), workspace.defaultLanguage(), workspace.id())
                 .update();
     }

@@ -1,0 +1,128 @@
+package io.touchpoint.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.touchpoint.platform.StoreOverloadedException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded writer against a real DuckDB file. */
+class GroupCommitWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private DuckDBConnection root;
+    private GroupCommitWriter writer;
+    private final ExecutorService callers = Executors.newFixedThreadPool(32);
+
+    @BeforeEach
+    void open() throws Exception {
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+        try (var statement = root.createStatement()) {
+            statement.execute("create table counters (id int primary key, n int not null)");
+            statement.execute("insert into counters values (1, 0)");
+            statement.execute("create table items (id int primary key)");
+        }
+        writer = new GroupCommitWriter(root.duplicate(), 10_000, 64);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        callers.shutdownNow();
+        writer.close();
+        root.close();
+    }
+
+    @Test
+    void concurrentUpdatesOfTheSameRowAllCommit() throws Exception {
+        // DuckDB fails concurrent transactions on the same row; through the writer none may fail.
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            results.add(callers.submit(() -> writer.submit(tx ->
+                    tx.jdbc().sql("update counters set n = n + 1 where id = 1").update())));
+        }
+        for (Future<Integer> result : results) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(count("select n from counters where id = 1")).isEqualTo(500);
+    }
+
+    @Test
+    void aFailingUnitDoesNotSinkTheOthersOfItsGroup() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        // occupy the writer so the following units queue up and commit as one group
+        Future<Object> blocker = callers.submit(() -> writer.submit(tx -> {
+            hold.await();
+            return null;
+        }));
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int id = i == 7 ? 3 : i; // unit 7 inserts id 3 again: a duplicate key
+            results.add(callers.submit(() -> writer.submit(tx ->
+                    tx.jdbc().sql("insert into items values (?)").param(id).update())));
+        }
+        org.awaitility.Awaitility.await().until(() -> writer.queued() == 20);
+        hold.countDown();
+        blocker.get(30, TimeUnit.SECONDS);
+        int failed = 0;
+        for (Future<Integer> result : results) {
+            try {
+                result.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(1);
+        assertThat(count("select count(*) from items")).isEqualTo(19);
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnce() throws Exception {
+        writer.close();
+        writer = new GroupCommitWriter(root.duplicate(), 1, 1);
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        Future<Object> running = callers.submit(() -> writer.submit(tx -> {
+            started.countDown();
+            hold.await();
+            return null;
+        }));
+        started.await(10, TimeUnit.SECONDS);
+        Future<Object> queued = callers.submit(() -> writer.submit(tx -> null));
+        org.awaitility.Awaitility.await().until(() -> writer.queued() == 1);
+        assertThatThrownBy(() -> writer.submit(tx -> null)).isInstanceOf(StoreOverloadedException.class);
+        hold.countDown();
+        running.get(10, TimeUnit.SECONDS);
+        queued.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void nestedWritesAreRefusedInsteadOfDeadlocking() {
+        assertThatThrownBy(() -> writer.submit(tx -> writer.submit(inner -> null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside a write unit");
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection c = root.duplicate();
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

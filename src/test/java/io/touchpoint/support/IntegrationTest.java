@@ -1,0 +1,55 @@
+package io.touchpoint.support;
+
+import io.touchpoint.TouchpointApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of integration tests: the real application on a random port, on a fresh store of the kind
+ * this Failsafe execution tests (DuckDB or PostgreSQL). Contexts are shared between test classes,
+ * so tests make their own workspace or unique ids rather than expect an empty store.
+ */
+@SpringBootTest(classes = TouchpointApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(StoreAvailable.class)
+@Import(Fixtures.class)
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_EMAIL = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "correct-horse-battery";
+    public static final String SECRET_KEY = "test-secret-key-0123456789";
+    public static final String WRITE_KEY = "test-write-key-0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        // suppliers are resolved on every lookup: create the store once, here
+        if (TestStores.postgres()) {
+            String url = TestStores.freshPostgresDatabase();
+            registry.add("touchpoint.db.url", () -> url);
+            registry.add("touchpoint.db.user", TestStores::pgUser);
+            registry.add("touchpoint.db.password", TestStores::pgPassword);
+        } else {
+            String dataDir = TestStores.freshDataDir().toString();
+            registry.add("touchpoint.data-dir", () -> dataDir);
+        }
+        registry.add("touchpoint.admin.email", () -> ADMIN_EMAIL);
+        registry.add("touchpoint.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("touchpoint.bootstrap.secret-key", () -> SECRET_KEY);
+        registry.add("touchpoint.bootstrap.write-key", () -> WRITE_KEY);
+        registry.add("touchpoint.security.secure-cookie", () -> "false");
+    }
+
+    protected Http http() {
+        return new Http("http://localhost:" + port);
+    }
+}
