@@ -10,5 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param jdbc       a client bound to the transaction's connection
  * @param connection the raw connection, for vendor bulk paths (DuckDB Appender, PostgreSQL COPY)
  * @param dialect    the store's dialect
+ * @param bulk       the fast path for many rows
  */
-public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect) {}
+public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect, BulkInsert bulk) {}

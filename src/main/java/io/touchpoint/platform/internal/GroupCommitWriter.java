@@ -31,6 +31,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final Connection connection;
     private final WriteContext context;
+    private final DuckDbBulkInsert bulk;
     private final BlockingQueue<Task<?>> queue;
     private final int maxBatch;
     private final Thread thread;
@@ -39,8 +40,9 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch) throws SQLException {
         this.connection = connection;
         this.connection.setAutoCommit(false);
+        this.bulk = new DuckDbBulkInsert(connection);
         this.context = new WriteContext(
-                JdbcClient.create(new SingleConnectionDataSource(connection, true)), connection, Dialect.DUCKDB);
+                JdbcClient.create(new SingleConnectionDataSource(connection, true)), connection, Dialect.DUCKDB, bulk);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.thread = new Thread(this::loop, "touchpoint-writer");
@@ -140,6 +142,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             connection.rollback();
+            bulk.forgetStaging();
         } catch (SQLException e) {
             log.warn("Rollback failed", e);
         }

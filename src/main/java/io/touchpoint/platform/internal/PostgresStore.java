@@ -32,7 +32,6 @@ final class PostgresStore implements Store, AutoCloseable {
         config.setMaximumPoolSize(db.poolSize());
         // lets a String parameter be bound to jsonb columns without vendor casts in the SQL
         config.addDataSourceProperty("stringtype", "unspecified");
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         this.pool = new HikariDataSource(config);
         this.reads = JdbcClient.create(pool);
     }
@@ -71,7 +70,8 @@ final class PostgresStore implements Store, AutoCloseable {
                 WriteContext context = new WriteContext(
                         JdbcClient.create(new SingleConnectionDataSource(connection, true)),
                         connection,
-                        Dialect.POSTGRESQL);
+                        Dialect.POSTGRESQL,
+                        new PostgresBulkInsert(connection));
                 T result = work.run(context);
                 connection.commit();
                 return result;

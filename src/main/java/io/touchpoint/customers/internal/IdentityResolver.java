@@ -1,0 +1,247 @@
+package io.touchpoint.customers.internal;
+
+import io.touchpoint.customers.Identity;
+import io.touchpoint.customers.IdentityClaim;
+import io.touchpoint.customers.IdentityKind;
+import io.touchpoint.platform.Ids;
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.WriteContext;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Maps each incoming message's identities to a profile, inside the caller's write transaction.
+ * Unknown identities create a profile; new identities of a known person are attached to the profile
+ * that stands for them; identities that point at several people merge them into the oldest profile,
+ * except that profiles with different user ids are never merged (a shared device or a shared email
+ * address is not one person). A message is attributed to the profile that owns its identities, so
+ * undoing a merge gives every profile its own messages back.
+ */
+public final class IdentityResolver {
+
+    private static final int CHUNK = 500;
+
+    private IdentityResolver() {}
+
+    /** For each claim, in order, the profile the message belongs to. */
+    public static List<UUID> resolve(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
+            throws Exception {
+        Batch batch = new Batch(tx, workspaceId, now);
+        batch.lookup(claims);
+        List<Profile> owners = new ArrayList<>(claims.size());
+        for (IdentityClaim claim : claims) {
+            owners.add(batch.resolve(claim));
+        }
+        batch.flush();
+        List<UUID> result = new ArrayList<>(owners.size());
+        for (Profile owner : owners) {
+            // a profile created in this batch and merged in this batch never reached the store
+            result.add(owner.isNew && owner.mergedInto != null ? owner.current().id : owner.id);
+        }
+        return result;
+    }
+
+    private static final class Batch {
+        private final WriteContext tx;
+        private final UUID workspaceId;
+        private final Instant now;
+        private final Map<UUID, Profile> profiles = new HashMap<>();
+        private final Map<Identity, Profile> owners = new HashMap<>();
+        private final Map<Identity, Profile> newIdentities = new LinkedHashMap<>();
+        private final List<Profile> newProfiles = new ArrayList<>();
+
+        Batch(WriteContext tx, UUID workspaceId, Instant now) {
+            this.tx = tx;
+            this.workspaceId = workspaceId;
+            this.now = now;
+        }
+
+        Profile resolve(IdentityClaim claim) {
+            Set<Profile> direct = new LinkedHashSet<>();
+            Set<Profile> roots = new LinkedHashSet<>();
+            for (Identity identity : claim.identities()) {
+                Profile owner = owners.get(identity);
+                if (owner != null) {
+                    direct.add(owner);
+                    roots.add(owner.current());
+                }
+            }
+            String userId = claim.userId();
+            List<Profile> compatible = new ArrayList<>();
+            for (Profile root : roots) {
+                if (userId == null || root.userId == null || root.userId.equals(userId)) {
+                    compatible.add(root);
+                }
+            }
+            Profile target;
+            if (compatible.isEmpty()) {
+                target = create(userId);
+            } else {
+                compatible.sort((a, b) -> a.id.toString().compareTo(b.id.toString()));
+                target = compatible.get(0);
+                for (Profile other : compatible.subList(1, compatible.size())) {
+                    if (target.userId == null || other.userId == null || target.userId.equals(other.userId)) {
+                        merge(target, other);
+                    }
+                }
+            }
+            for (Identity identity : claim.identities()) {
+                if (!owners.containsKey(identity)) {
+                    owners.put(identity, target);
+                    newIdentities.put(identity, target);
+                }
+            }
+            if (target.userId == null && userId != null) {
+                target.userId = userId;
+                if (!target.isNew) {
+                    tx.jdbc()
+                            .sql("update customers set user_id = ? where workspace_id = ? and id = ?")
+                            .params(userId, workspaceId, target.id)
+                            .update();
+                }
+            }
+            // the message belongs to the one profile its identities name, else to the merged person
+            return direct.size() == 1 && direct.iterator().next().current() == target
+                    ? direct.iterator().next()
+                    : target;
+        }
+
+        private Profile create(String userId) {
+            Profile profile = new Profile(Ids.next(), userId, true);
+            profiles.put(profile.id, profile);
+            newProfiles.add(profile);
+            return profile;
+        }
+
+        private void merge(Profile survivor, Profile merged) {
+            merged.mergedInto = survivor;
+            if (survivor.userId == null) {
+                survivor.userId = merged.userId;
+            }
+            if (merged.isNew) {
+                return; // never stored: its identities simply go to the survivor
+            }
+            tx.jdbc()
+                    .sql("update customers set merged_into = ? where workspace_id = ? and id = ?")
+                    .params(survivor.id, workspaceId, merged.id)
+                    .update();
+            tx.jdbc()
+                    .sql("update customers set root_id = ? where workspace_id = ? and root_id = ?")
+                    .params(survivor.id, workspaceId, merged.id)
+                    .update();
+            tx.jdbc()
+                    .sql(
+                            """
+                    insert into merges (workspace_id, id, survivor_id, merged_id, reason, merged_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(workspaceId, Ids.next(), survivor.id, merged.id, "shared identity", Sql.ts(now))
+                    .update();
+            if (survivor.isNew) {
+                throw new IllegalStateException("A stored profile cannot merge into a new one");
+            }
+        }
+
+        void flush() throws Exception {
+            List<Object[]> profileRows = new ArrayList<>();
+            for (Profile profile : newProfiles) {
+                if (profile.mergedInto == null) {
+                    profileRows.add(new Object[] {workspaceId, profile.id, profile.id, profile.userId, Sql.ts(now)});
+                }
+            }
+            List<Object[]> identityRows = new ArrayList<>();
+            newIdentities.forEach((identity, profile) -> {
+                Profile owner = profile.isNew ? profile.current() : profile;
+                identityRows.add(
+                        new Object[] {workspaceId, identity.kind().name(), identity.value(), owner.id, Sql.ts(now)});
+            });
+            tx.bulk()
+                    .insertIgnoringDuplicates(
+                            "customers",
+                            List.of("workspace_id", "id", "root_id", "user_id", "created_at"),
+                            profileRows);
+            tx.bulk()
+                    .insertIgnoringDuplicates(
+                            "identities",
+                            List.of("workspace_id", "kind", "value", "customer_id", "created_at"),
+                            identityRows);
+        }
+
+        void lookup(List<IdentityClaim> claims) {
+            Set<String> values = new LinkedHashSet<>();
+            Set<Identity> wanted = new HashSet<>();
+            for (IdentityClaim claim : claims) {
+                for (Identity identity : claim.identities()) {
+                    values.add(identity.value());
+                    wanted.add(identity);
+                }
+            }
+            List<String> all = new ArrayList<>(values);
+            for (int start = 0; start < all.size(); start += CHUNK) {
+                List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+                List<Object> params = new ArrayList<>();
+                params.add(workspaceId);
+                params.addAll(chunk);
+                tx.jdbc()
+                        .sql("select i.kind, i.value, i.customer_id, c.root_id, r.user_id as root_user_id, "
+                                + "c.user_id as own_user_id from identities i "
+                                + "join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
+                                + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id "
+                                + "where i.workspace_id = ? and i.value in ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                        .params(params)
+                        .query(rs -> {
+                            Identity identity =
+                                    new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
+                            if (wanted.contains(identity)) {
+                                owners.put(identity, profile(rs));
+                            }
+                        });
+            }
+        }
+
+        private Profile profile(java.sql.ResultSet rs) throws SQLException {
+            UUID id = Sql.uuid(rs, "customer_id");
+            UUID rootId = Sql.uuid(rs, "root_id");
+            Profile root = profiles.computeIfAbsent(rootId, key -> new Profile(key, null, false));
+            root.userId = root.userId == null ? rs.getString("root_user_id") : root.userId;
+            if (id.equals(rootId)) {
+                return root;
+            }
+            Profile own = profiles.computeIfAbsent(id, key -> new Profile(key, null, false));
+            own.mergedInto = root;
+            return own;
+        }
+    }
+
+    /** A profile as seen during one resolution; merges point it at its survivor. */
+    static final class Profile {
+        final UUID id;
+        final boolean isNew;
+        String userId;
+        Profile mergedInto;
+
+        Profile(UUID id, String userId, boolean isNew) {
+            this.id = id;
+            this.userId = userId;
+            this.isNew = isNew;
+        }
+
+        Profile current() {
+            Profile profile = this;
+            while (profile.mergedInto != null) {
+                profile = profile.mergedInto;
+            }
+            return profile;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.touchpoint.events.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.touchpoint.events.BatchResult;
+import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Validates on the caller's thread, then hands the whole batch to the store as one write unit. */
+@Component
+public class IngestionService {
+
+    private final Store store;
+    private final Clock clock;
+    private final Counter accepted;
+    private final Counter rejected;
+    private final Counter stored;
+
+    IngestionService(Store store, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.clock = clock;
+        this.accepted = meters.counter("touchpoint.events.accepted");
+        this.rejected = meters.counter("touchpoint.events.rejected");
+        this.stored = meters.counter("touchpoint.events.stored");
+    }
+
+    public BatchResult ingest(UUID workspaceId, List<JsonNode> messages, String defaultType) {
+        Instant receivedAt = clock.instant();
+        List<io.touchpoint.events.IncomingEvent> valid = new ArrayList<>(messages.size());
+        List<IngestionWriter.Failure> failures = new ArrayList<>();
+        List<BatchResult.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            EventValidator.Outcome outcome = EventValidator.validate(message, defaultType, receivedAt);
+            if (outcome.valid()) {
+                valid.add(outcome.event());
+            } else {
+                String messageId = field(message, "messageId");
+                rejections.add(new BatchResult.Rejection(i, messageId, outcome.errors()));
+                failures.add(new IngestionWriter.Failure(
+                        payload(message), outcome.errors(), messageId, customerKey(message)));
+            }
+        }
+        int newlyStored = store.write(tx -> IngestionWriter.write(tx, workspaceId, valid, failures, receivedAt));
+        accepted.increment(valid.size());
+        rejected.increment(failures.size());
+        stored.increment(newlyStored);
+        return new BatchResult(valid.size(), rejections);
+    }
+
+    /** The message as sent, made storable: an unpaired surrogate cannot be stored as text, so it is escaped. */
+    private static String payload(JsonNode message) {
+        String text = Json.write(message);
+        if (!EventValidator.hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                safe.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                safe.append(String.format("\\\\u%04x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
+    }
+
+    private static String customerKey(JsonNode message) {
+        String userId = field(message, "userId");
+        return userId != null ? userId : field(message, "anonymousId");
+    }
+
+    private static String field(JsonNode message, String name) {
+        if (message == null || !message.isObject()) {
+            return null;
+        }
+        JsonNode value = message.get(name);
+        if (value == null || !(value.isString() || value.isIntegralNumber())) {
+            return null;
+        }
+        String text = value.asString();
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}

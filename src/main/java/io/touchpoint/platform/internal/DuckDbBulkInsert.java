@@ -1,0 +1,148 @@
+package io.touchpoint.platform.internal;
+
+import io.touchpoint.platform.BulkInsert;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB's fast path. Its Appender commits on its own, outside the open transaction, so rows are
+ * appended to a temporary staging table (tagged with a batch number) and moved into the target by
+ * one {@code INSERT … SELECT} that commits or rolls back with the rest of the write unit. Staged rows
+ * of a rolled-back unit are never selected again and are cleared by the next batch.
+ */
+final class DuckDbBulkInsert implements BulkInsert {
+
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final DuckDBConnection connection;
+    private final Map<String, List<String>> stagedColumns = new HashMap<>();
+    private final Map<String, Boolean> keyed = new HashMap<>();
+    private long batch;
+
+    DuckDbBulkInsert(Connection connection) throws SQLException {
+        this.connection = connection.unwrap(DuckDBConnection.class);
+    }
+
+    @Override
+    public int insertIgnoringDuplicates(String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        check(table);
+        columns.forEach(DuckDbBulkInsert::check);
+        String stage = "stage_" + table;
+        List<String> stageColumns = stage(table, stage);
+        long current = ++batch;
+        try (DuckDBAppender appender = connection.createAppender("temp", "main", stage)) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                appender.append(current);
+                for (String column : stageColumns) {
+                    int index = columns.indexOf(column);
+                    append(appender, index < 0 ? null : row[index]);
+                }
+                appender.endRow();
+            }
+        }
+        String list = String.join(", ", stageColumns);
+        int inserted;
+        String skipExisting = keyed.get(table) ? " on conflict do nothing" : "";
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + list + ") select "
+                + list + " from " + stage + " where batch = ?" + skipExisting)) {
+            insert.setLong(1, current);
+            inserted = insert.executeUpdate();
+        }
+        try (var clear = connection.createStatement()) {
+            clear.execute("delete from " + stage);
+        }
+        return inserted;
+    }
+
+    private List<String> stage(String table, String stage) throws SQLException {
+        List<String> known = stagedColumns.get(table);
+        if (known != null) {
+            return known;
+        }
+        List<String> columns = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select column_name, data_type from information_schema.columns where table_schema = 'main' "
+                        + "and table_name = ? order by ordinal_position")) {
+            query.setString(1, table);
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String column = rs.getString(1);
+                    String type = rs.getString(2);
+                    columns.add(column);
+                    definitions.add(column + " " + (type.equalsIgnoreCase("JSON") ? "VARCHAR" : type));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new SQLException("No table " + table);
+        }
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_constraints() where "
+                + "table_name = ? and constraint_type in ('PRIMARY KEY', 'UNIQUE')")) {
+            query.setString(1, table);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                keyed.put(table, rs.getLong(1) > 0);
+            }
+        }
+        try (var create = connection.createStatement()) {
+            create.execute("create temp table if not exists " + stage + " (batch bigint, "
+                    + String.join(", ", definitions) + ")");
+        }
+        stagedColumns.put(table, List.copyOf(columns));
+        return stagedColumns.get(table);
+    }
+
+    /**
+     * Called after a rollback: staging tables created in the rolled-back transaction are gone, so
+     * they are looked up and created again on next use.
+     */
+    void forgetStaging() {
+        stagedColumns.clear();
+    }
+
+    private static void append(DuckDBAppender appender, Object value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else if (value instanceof String s) {
+            appender.append(s);
+        } else if (value instanceof UUID u) {
+            appender.append(u);
+        } else if (value instanceof Integer i) {
+            appender.append(i.intValue());
+        } else if (value instanceof Long l) {
+            appender.append(l.longValue());
+        } else if (value instanceof Double d) {
+            appender.append(d.doubleValue());
+        } else if (value instanceof BigDecimal b) {
+            appender.append(b);
+        } else if (value instanceof Boolean b) {
+            appender.append(b.booleanValue());
+        } else if (value instanceof OffsetDateTime t) {
+            appender.append(t);
+        } else {
+            throw new SQLException("Cannot append a " + value.getClass().getName());
+        }
+    }
+
+    private static void check(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain SQL name: " + name);
+        }
+    }
+}
