@@ -18,4 +18,12 @@ public interface BulkInsert {
      * @return rows actually inserted (rows with an existing key are skipped)
      */
     int insertIgnoringDuplicates(String table, List<String> columns, List<Object[]> rows) throws Exception;
+
+    /**
+     * Inserts rows or, where the key exists, updates the existing row with {@code updateSet}: the
+     * text after {@code DO UPDATE SET}, which may refer to the existing row as {@code <table>.column}
+     * and the new one as {@code excluded.column}. Each key may appear at most once in {@code rows}.
+     */
+    void upsert(String table, List<String> columns, List<String> keyColumns, String updateSet, List<Object[]> rows)
+            throws Exception;
 }

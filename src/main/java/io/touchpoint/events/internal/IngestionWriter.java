@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,16 +96,13 @@ final class IngestionWriter {
                         "trait_history",
                         List.of("workspace_id", "customer_id", "name", "value", "message_id", "observed_at"),
                         traitRows);
-        List<Integer> order = new ArrayList<>();
+        List<OrderRows.Change> orderChanges = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             if (OrderRows.isOrderEvent(fresh.get(i))) {
-                order.add(i);
+                orderChanges.add(new OrderRows.Change(profiles.get(i), fresh.get(i)));
             }
         }
-        order.sort(Comparator.comparing(i -> fresh.get(i).timestamp()));
-        for (int i : order) {
-            OrderRows.apply(tx, workspaceId, profiles.get(i), fresh.get(i), receivedAt);
-        }
+        OrderRows.apply(tx, workspaceId, orderChanges, receivedAt);
         return stored;
     }
 

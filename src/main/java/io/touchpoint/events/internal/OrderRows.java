@@ -1,11 +1,16 @@
 package io.touchpoint.events.internal;
 
 import io.touchpoint.events.IncomingEvent;
+import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +18,44 @@ import tools.jackson.databind.JsonNode;
 /**
  * Orders as first-class rows, kept current from order events. Events may arrive late or out of order:
  * the status is the one of the latest event by its own time, and a status event for an order not yet
- * seen creates the row, which the Order Completed event fills in when it comes.
+ * seen creates the row, which the Order Completed event fills in when it comes. A batch's events are
+ * folded into one change per order and applied with one statement.
  */
 final class OrderRows {
 
     static final Set<String> EVENTS =
             Set.of("Order Completed", "Order Shipped", "Order Delayed", "Order Delivered", "Order Refunded");
+
+    static final List<String> COLUMNS = List.of(
+            "workspace_id",
+            "order_id",
+            "customer_id",
+            "total",
+            "currency",
+            "status",
+            "status_at",
+            "placed_at",
+            "shipped_at",
+            "delivered_at",
+            "refunded_at",
+            "refund_total",
+            "delayed_count",
+            "updated_at");
+
+    static final String UPDATE = String.join(
+            ", ",
+            "customer_id = case when excluded.placed_at is not null then excluded.customer_id else orders.customer_id end",
+            "total = coalesce(excluded.total, orders.total)",
+            "currency = coalesce(excluded.currency, orders.currency)",
+            "placed_at = coalesce(excluded.placed_at, orders.placed_at)",
+            "status = case when orders.status_at > excluded.status_at then orders.status else excluded.status end",
+            "status_at = case when orders.status_at > excluded.status_at then orders.status_at else excluded.status_at end",
+            "shipped_at = coalesce(excluded.shipped_at, orders.shipped_at)",
+            "delivered_at = coalesce(excluded.delivered_at, orders.delivered_at)",
+            "refunded_at = coalesce(excluded.refunded_at, orders.refunded_at)",
+            "refund_total = coalesce(excluded.refund_total, orders.refund_total)",
+            "delayed_count = orders.delayed_count + excluded.delayed_count",
+            "updated_at = excluded.updated_at");
 
     private OrderRows() {}
 
@@ -26,114 +63,55 @@ final class OrderRows {
         return "track".equals(event.type()) && EVENTS.contains(event.event());
     }
 
-    static void apply(WriteContext tx, UUID workspaceId, UUID profile, IncomingEvent event, Instant now)
-            throws Exception {
-        String orderId = IngestionWriter.text(event.properties(), "order_id");
-        var at = Sql.ts(event.timestamp());
-        if ("Order Completed".equals(event.event())) {
-            tx.jdbc()
-                    .sql(
-                            """
-                    insert into orders (workspace_id, order_id, customer_id, total, currency, status, status_at,
-                        placed_at, delayed_count, updated_at)
-                    values (?, ?, ?, ?, ?, 'completed', ?, ?, 0, ?)
-                    on conflict (workspace_id, order_id) do update set
-                        customer_id = excluded.customer_id,
-                        total = excluded.total,
-                        currency = excluded.currency,
-                        placed_at = excluded.placed_at,
-                        status = case when orders.status_at > excluded.status_at then orders.status else excluded.status end,
-                        status_at = case when orders.status_at > excluded.status_at then orders.status_at
-                            else excluded.status_at end,
-                        updated_at = excluded.updated_at""")
-                    .params(
-                            workspaceId,
-                            orderId,
-                            profile,
-                            IngestionWriter.money(event.properties(), "total", "revenue"),
-                            IngestionWriter.text(event.properties(), "currency"),
-                            at,
-                            at,
-                            Sql.ts(now))
-                    .update();
-            replaceItems(tx, workspaceId, orderId, event.properties().get("products"));
+    /** One order event and the profile it belongs to. */
+    record Change(UUID profile, IncomingEvent event) {}
+
+    static void apply(WriteContext tx, UUID workspaceId, List<Change> changes, Instant now) throws Exception {
+        if (changes.isEmpty()) {
             return;
         }
-        String status =
-                switch (event.event()) {
-                    case "Order Shipped" -> "shipped";
-                    case "Order Delayed" -> "delayed";
-                    case "Order Delivered" -> "delivered";
-                    default -> "refunded";
-                };
-        String column =
-                switch (status) {
-                    case "shipped" -> "shipped_at";
-                    case "delivered" -> "delivered_at";
-                    case "refunded" -> "refunded_at";
-                    default -> null;
-                };
-        var refund = "refunded".equals(status) ? IngestionWriter.money(event.properties(), "total", "revenue") : null;
-        tx.jdbc()
-                .sql("insert into orders (workspace_id, order_id, customer_id, status, status_at, "
-                        + (column == null ? "" : column + ", ")
-                        + "refund_total, delayed_count, updated_at) values (?, ?, ?, ?, ?, "
-                        + (column == null ? "" : "?, ")
-                        + "?, ?, ?) on conflict (workspace_id, order_id) do update set "
-                        + "status = case when orders.status_at > excluded.status_at then orders.status else excluded.status end, "
-                        + "status_at = case when orders.status_at > excluded.status_at then orders.status_at "
-                        + "else excluded.status_at end, "
-                        + (column == null ? "" : column + " = excluded." + column + ", ")
-                        + "refund_total = coalesce(excluded.refund_total, orders.refund_total), "
-                        + "delayed_count = orders.delayed_count + excluded.delayed_count, "
-                        + "updated_at = excluded.updated_at")
-                .params(params(
-                        workspaceId, orderId, profile, status, at, column, refund, "delayed".equals(status), now))
-                .update();
-    }
-
-    private static List<Object> params(
-            UUID workspaceId,
-            String orderId,
-            UUID profile,
-            String status,
-            java.time.OffsetDateTime at,
-            String column,
-            Object refund,
-            boolean delayed,
-            Instant now) {
-        List<Object> params = new ArrayList<>(List.of(workspaceId, orderId, profile, status, at));
-        if (column != null) {
-            params.add(at);
+        List<Change> sorted = new ArrayList<>(changes);
+        sorted.sort(Comparator.comparing(c -> c.event().timestamp()));
+        Map<String, Patch> patches = new LinkedHashMap<>();
+        for (Change change : sorted) {
+            String orderId = IngestionWriter.text(change.event().properties(), "order_id");
+            patches.computeIfAbsent(orderId, Patch::new).add(change);
         }
-        params.add(refund);
-        params.add(delayed ? 1 : 0);
-        params.add(Sql.ts(now));
-        return params;
-    }
-
-    private static void replaceItems(WriteContext tx, UUID workspaceId, String orderId, JsonNode products)
-            throws Exception {
-        tx.jdbc()
-                .sql("delete from order_items where workspace_id = ? and order_id = ?")
-                .params(workspaceId, orderId)
-                .update();
-        if (products == null || !products.isArray()) {
-            return;
+        List<Object[]> rows = new ArrayList<>(patches.size());
+        for (Patch patch : patches.values()) {
+            rows.add(patch.row(workspaceId, now));
         }
-        List<Object[]> rows = new ArrayList<>();
-        int line = 0;
-        for (JsonNode item : products) {
-            rows.add(new Object[] {
+        tx.bulk().upsert("orders", COLUMNS, List.of("workspace_id", "order_id"), UPDATE, rows);
+        replaceItems(
+                tx,
                 workspaceId,
-                orderId,
-                ++line,
-                IngestionWriter.text(item, "product_id"),
-                IngestionWriter.text(item, "name"),
-                IngestionWriter.text(item, "category"),
-                IngestionWriter.money(item, "price"),
-                item.get("quantity").asInt()
-            });
+                patches.values().stream().filter(p -> p.products != null).toList());
+    }
+
+    private static void replaceItems(WriteContext tx, UUID workspaceId, List<Patch> completed) throws Exception {
+        if (completed.isEmpty()) {
+            return;
+        }
+        InList ids = InList.of(completed.stream().map(p -> p.orderId).toList());
+        tx.jdbc()
+                .sql("delete from order_items where workspace_id = ? and order_id in (" + ids.marks() + ")")
+                .params(ids.params(workspaceId))
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        for (Patch patch : completed) {
+            int line = 0;
+            for (JsonNode item : patch.products) {
+                rows.add(new Object[] {
+                    workspaceId,
+                    patch.orderId,
+                    ++line,
+                    IngestionWriter.text(item, "product_id"),
+                    IngestionWriter.text(item, "name"),
+                    IngestionWriter.text(item, "category"),
+                    IngestionWriter.money(item, "price"),
+                    item.get("quantity").asInt()
+                });
+            }
         }
         tx.bulk()
                 .insertIgnoringDuplicates(
@@ -148,5 +126,80 @@ final class OrderRows {
                                 "price",
                                 "quantity"),
                         rows);
+    }
+
+    /** What a batch says about one order, folded in time order. */
+    private static final class Patch {
+        final String orderId;
+        UUID customer;
+        BigDecimal total;
+        String currency;
+        String status;
+        Instant statusAt;
+        Instant placedAt;
+        Instant shippedAt;
+        Instant deliveredAt;
+        Instant refundedAt;
+        BigDecimal refundTotal;
+        int delays;
+        JsonNode products;
+
+        Patch(String orderId) {
+            this.orderId = orderId;
+        }
+
+        void add(Change change) {
+            IncomingEvent event = change.event();
+            Instant at = event.timestamp();
+            if (customer == null) {
+                customer = change.profile();
+            }
+            switch (event.event()) {
+                case "Order Completed" -> {
+                    customer = change.profile();
+                    total = IngestionWriter.money(event.properties(), "total", "revenue");
+                    currency = IngestionWriter.text(event.properties(), "currency");
+                    placedAt = at;
+                    products = event.properties().get("products");
+                }
+                case "Order Shipped" -> shippedAt = at;
+                case "Order Delivered" -> deliveredAt = at;
+                case "Order Delayed" -> delays++;
+                default -> {
+                    refundedAt = at;
+                    BigDecimal refund = IngestionWriter.money(event.properties(), "total", "revenue");
+                    refundTotal = refund == null ? refundTotal : refund;
+                }
+            }
+            if (statusAt == null || !at.isBefore(statusAt)) {
+                statusAt = at;
+                status = switch (event.event()) {
+                    case "Order Completed" -> "completed";
+                    case "Order Shipped" -> "shipped";
+                    case "Order Delayed" -> "delayed";
+                    case "Order Delivered" -> "delivered";
+                    default -> "refunded";
+                };
+            }
+        }
+
+        Object[] row(UUID workspaceId, Instant now) {
+            return new Object[] {
+                workspaceId,
+                orderId,
+                customer,
+                total,
+                currency,
+                status,
+                Sql.ts(statusAt),
+                Sql.ts(placedAt),
+                Sql.ts(shippedAt),
+                Sql.ts(deliveredAt),
+                Sql.ts(refundedAt),
+                refundTotal,
+                delays,
+                Sql.ts(now)
+            };
+        }
     }
 }

@@ -39,34 +39,61 @@ final class DuckDbBulkInsert implements BulkInsert {
         if (rows.isEmpty()) {
             return 0;
         }
+        String skipExisting = keyed(table) ? " on conflict do nothing" : "";
+        return moveStaged(table, columns, rows, skipExisting);
+    }
+
+    @Override
+    public void upsert(
+            String table, List<String> columns, List<String> keyColumns, String updateSet, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        keyColumns.forEach(DuckDbBulkInsert::check);
+        moveStaged(
+                table,
+                columns,
+                rows,
+                " on conflict (" + String.join(", ", keyColumns) + ") do update set " + updateSet);
+    }
+
+    private boolean keyed(String table) throws SQLException {
+        check(table);
+        stage(table, "stage_" + table);
+        return keyed.get(table);
+    }
+
+    /** Appends the rows to the staging table, then moves them into the target in the open transaction. */
+    private int moveStaged(String table, List<String> columns, List<Object[]> rows, String conflictClause)
+            throws SQLException {
         check(table);
         columns.forEach(DuckDbBulkInsert::check);
         String stage = "stage_" + table;
-        List<String> stageColumns = stage(table, stage);
+        stage(table, stage);
         long current = ++batch;
         try (DuckDBAppender appender = connection.createAppender("temp", "main", stage)) {
             for (Object[] row : rows) {
                 appender.beginRow();
                 appender.append(current);
-                for (String column : stageColumns) {
+                for (String column : stagedColumns.get(table)) {
                     int index = columns.indexOf(column);
                     append(appender, index < 0 ? null : row[index]);
                 }
                 appender.endRow();
             }
         }
-        String list = String.join(", ", stageColumns);
-        int inserted;
-        String skipExisting = keyed.get(table) ? " on conflict do nothing" : "";
+        String list = String.join(", ", columns);
+        int moved;
         try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + list + ") select "
-                + list + " from " + stage + " where batch = ?" + skipExisting)) {
+                + list + " from " + stage + " where batch = ?" + conflictClause)) {
             insert.setLong(1, current);
-            inserted = insert.executeUpdate();
+            moved = insert.executeUpdate();
         }
         try (var clear = connection.createStatement()) {
             clear.execute("delete from " + stage);
         }
-        return inserted;
+        return moved;
     }
 
     private List<String> stage(String table, String stage) throws SQLException {

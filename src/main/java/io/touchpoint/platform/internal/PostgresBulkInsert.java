@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** PostgreSQL's bulk path: batched inserts (rewritten to multi-row by the driver) that skip existing keys. */
+/** PostgreSQL's bulk path: batched inserts that skip (or update) rows whose key exists. */
 final class PostgresBulkInsert implements BulkInsert {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -21,6 +21,21 @@ final class PostgresBulkInsert implements BulkInsert {
 
     @Override
     public int insertIgnoringDuplicates(String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        return insert(table, columns, rows, " on conflict do nothing");
+    }
+
+    @Override
+    public void upsert(
+            String table, List<String> columns, List<String> keyColumns, String updateSet, List<Object[]> rows)
+            throws SQLException {
+        if (!keyColumns.stream().allMatch(c -> NAME.matcher(c).matches())) {
+            throw new IllegalArgumentException("Not plain SQL names: " + keyColumns);
+        }
+        insert(table, columns, rows, " on conflict (" + String.join(", ", keyColumns) + ") do update set " + updateSet);
+    }
+
+    private int insert(String table, List<String> columns, List<Object[]> rows, String conflictClause)
+            throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -29,7 +44,7 @@ final class PostgresBulkInsert implements BulkInsert {
             throw new IllegalArgumentException("Not plain SQL names: " + table + " " + columns);
         }
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") on conflict do nothing";
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")" + conflictClause;
         int inserted = 0;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int pending = 0;
@@ -53,8 +68,7 @@ final class PostgresBulkInsert implements BulkInsert {
     private static int sum(int[] counts) {
         int total = 0;
         for (int count : counts) {
-            // with reWriteBatchedInserts the driver reports SUCCESS_NO_INFO (-2) for rewritten rows
-            total += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+            total += Math.max(count, 0);
         }
         return total;
     }
