@@ -25,13 +25,30 @@ public record TouchpointProperties(
     /** PostgreSQL connection; empty url means the embedded DuckDB store under the data directory. */
     public record Db(String url, String user, String password, @DefaultValue("10") int poolSize) {
 
+        public Db {
+            if (poolSize < 1) {
+                throw new StartupConfigurationException("touchpoint.db.pool-size must be at least 1, was " + poolSize);
+            }
+        }
+
         public boolean external() {
             return StringUtils.hasText(url);
         }
     }
 
     /** Embedded-store writer: bounded queue and group size. */
-    public record Writer(@DefaultValue("10000") int queueCapacity, @DefaultValue("512") int maxBatch) {}
+    public record Writer(@DefaultValue("10000") int queueCapacity, @DefaultValue("512") int maxBatch) {
+        public Writer {
+            if (queueCapacity < 1) {
+                throw new StartupConfigurationException(
+                        "touchpoint.writer.queue-capacity must be at least 1, was " + queueCapacity);
+            }
+            if (maxBatch < 1) {
+                throw new StartupConfigurationException(
+                        "touchpoint.writer.max-batch must be at least 1, was " + maxBatch);
+            }
+        }
+    }
 
     /** First admin user created at first start when no user exists. */
     public record Admin(String email, String password) {}

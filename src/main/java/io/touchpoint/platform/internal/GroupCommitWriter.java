@@ -61,6 +61,9 @@ final class GroupCommitWriter implements AutoCloseable {
         if (!queue.offer(task)) {
             throw new StoreOverloadedException("The write queue is full (" + queue.size() + " units waiting)");
         }
+        if (!running && queue.remove(task)) {
+            throw new StoreOverloadedException("The store is shutting down");
+        }
         try {
             return task.result.get();
         } catch (InterruptedException e) {
@@ -149,9 +152,14 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, SQLException {
         running = false;
         thread.join(30_000);
+        Task<?> left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new StoreOverloadedException("The store is shutting down"));
+        }
+        connection.close();
     }
 
     private static final class Task<T> {

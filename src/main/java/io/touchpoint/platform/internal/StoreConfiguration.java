@@ -1,6 +1,5 @@
 package io.touchpoint.platform.internal;
 
-import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.TouchpointProperties;
 import javax.sql.DataSource;
@@ -21,7 +20,14 @@ class StoreConfiguration {
     Store store(TouchpointProperties properties) {
         Store store;
         if (properties.db().external()) {
-            Dialect.fromUrl(properties.db().url());
+            if (!properties.db().url().startsWith("jdbc:postgresql:")) {
+                throw new StoreUnavailableException(
+                        "TOUCHPOINT_DB_URL must be a PostgreSQL JDBC URL, not "
+                                + MaskedUrl.of(properties.db().url()),
+                        "Use jdbc:postgresql://HOST:5432/DATABASE, or leave TOUCHPOINT_DB_URL empty for the embedded store "
+                                + "under --touchpoint.data-dir.",
+                        null);
+            }
             store = new PostgresStore(properties.db());
             log.info("Store: PostgreSQL at {}", MaskedUrl.of(properties.db().url()));
         } else {

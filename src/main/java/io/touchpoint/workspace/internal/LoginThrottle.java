@@ -42,12 +42,14 @@ public final class LoginThrottle {
             states.values().removeIf(s -> s.lockedUntil == null || s.lockedUntil.isBefore(now));
         }
         states.compute(account, (key, old) -> {
-            int failures = (old == null ? 0 : old.failures) + 1;
+            // failures older than the longest lockout are forgotten: a locked account recovers by itself
+            boolean stale = old == null || old.lastFailure.plus(maxLockout).isBefore(now);
+            int failures = (stale ? 0 : old.failures) + 1;
             Instant lockedUntil = null;
             if (failures >= freeAttempts) {
                 lockedUntil = now.plus(lockout(failures - freeAttempts));
             }
-            return new State(failures, lockedUntil);
+            return new State(failures, lockedUntil, now);
         });
     }
 
@@ -63,5 +65,5 @@ public final class LoginThrottle {
         return lockout.compareTo(maxLockout) > 0 ? maxLockout : lockout;
     }
 
-    private record State(int failures, Instant lockedUntil) {}
+    private record State(int failures, Instant lockedUntil, Instant lastFailure) {}
 }

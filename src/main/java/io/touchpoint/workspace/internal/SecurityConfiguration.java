@@ -43,11 +43,13 @@ class SecurityConfiguration {
         "/favicon.ico",
         "/actuator/health",
         "/actuator/health/**",
+        "/actuator/info",
         "/actuator/prometheus",
         "/api/docs",
         "/api/docs/**",
-        "/swagger-ui/**",
-        "/error"
+        "/api/docs.yaml",
+        "/error",
+        "/error/**"
     };
 
     @Bean

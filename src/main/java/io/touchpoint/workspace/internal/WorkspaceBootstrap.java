@@ -1,5 +1,7 @@
 package io.touchpoint.workspace.internal;
 
+import io.touchpoint.platform.InvalidInputException;
+import io.touchpoint.platform.StartupConfigurationException;
 import io.touchpoint.platform.TouchpointProperties;
 import io.touchpoint.workspace.ApiKeyKind;
 import io.touchpoint.workspace.NewUser;
@@ -28,9 +30,15 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
     private final Workspaces workspaces;
     private final TouchpointProperties properties;
 
-    WorkspaceBootstrap(Workspaces workspaces, TouchpointProperties properties) {
+    private final String port;
+
+    WorkspaceBootstrap(
+            Workspaces workspaces,
+            TouchpointProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${server.port:8080}") String port) {
         this.workspaces = workspaces;
         this.properties = properties;
+        this.port = port;
     }
 
     @Override
@@ -60,22 +68,32 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
         boolean generated = !StringUtils.hasText(admin.password());
         String password = generated ? generatePassword() : admin.password();
         if (!generated && password.length() < Workspaces.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException(
+            throw new StartupConfigurationException(
                     "TOUCHPOINT_ADMIN_PASSWORD must be at least " + Workspaces.MIN_PASSWORD_LENGTH + " characters");
         }
-        workspaces.addUser(workspace.id(), new NewUser(email, "Admin", password, Role.ADMIN));
+        try {
+            workspaces.addUser(workspace.id(), new NewUser(email, "Admin", password, Role.ADMIN));
+        } catch (InvalidInputException e) {
+            throw new StartupConfigurationException(
+                    "The first admin user cannot be created from TOUCHPOINT_ADMIN_EMAIL and "
+                            + "TOUCHPOINT_ADMIN_PASSWORD: "
+                            + e.problems().stream()
+                                    .map(p -> p.field() + " " + p.message())
+                                    .toList());
+        }
         if (generated) {
             // Printed once, on purpose: it is the only way to sign in to a fresh install without variables.
             log.warn(
                     """
 
                     ==================================================================
-                      First admin user created. Sign in at http://localhost:<port>/login
+                      First admin user created. Sign in at http://localhost:{}/login
                         email:    {}
                         password: {}
                       This password is shown only now. Set TOUCHPOINT_ADMIN_EMAIL and
                       TOUCHPOINT_ADMIN_PASSWORD before the first start to choose your own.
                     ==================================================================""",
+                    port,
                     email,
                     password);
         } else {
@@ -88,7 +106,7 @@ class WorkspaceBootstrap implements SmartInitializingSingleton {
             return;
         }
         if (plaintext.length() < 16) {
-            throw new IllegalStateException(variable + " must be at least 16 characters");
+            throw new StartupConfigurationException(variable + " must be at least 16 characters");
         }
         if (workspaces.apiKeyRegistered(plaintext)) {
             return;
