@@ -23,8 +23,11 @@ public class IngestionService {
     private final Counter rejected;
     private final Counter stored;
 
-    IngestionService(Store store, Clock clock, MeterRegistry meters) {
+    private final FailedEventStore failedEvents;
+
+    IngestionService(Store store, Clock clock, MeterRegistry meters, FailedEventStore failedEvents) {
         this.store = store;
+        this.failedEvents = failedEvents;
         this.clock = clock;
         this.accepted = meters.counter("touchpoint.events.accepted");
         this.rejected = meters.counter("touchpoint.events.rejected");
@@ -53,6 +56,40 @@ public class IngestionService {
         rejected.increment(failures.size());
         stored.increment(newlyStored);
         return new BatchResult(valid.size(), rejections);
+    }
+
+    /** Replays a kept message (or its corrected version); see {@link io.touchpoint.events.FailedEvents#replay}. */
+    public io.touchpoint.events.FailedEvent replay(UUID workspaceId, UUID failedId, JsonNode corrected) {
+        var failed = FailedEventStore.requireOpen(failedEvents.get(workspaceId, failedId));
+        JsonNode message;
+        try {
+            message = corrected != null && !corrected.isNull() && !corrected.isMissingNode()
+                    ? corrected
+                    : Json.read(failed.payload());
+        } catch (RuntimeException e) {
+            throw new io.touchpoint.platform.InvalidInputException(
+                    "payload", "the kept payload is not JSON; send a corrected message");
+        }
+        Instant receivedAt = clock.instant();
+        EventValidator.Outcome outcome = EventValidator.validate(message, null, receivedAt);
+        if (!outcome.valid()) {
+            store.write(tx -> {
+                FailedEventStore.updateReasons(tx, workspaceId, failedId, payload(message), outcome.errors());
+                return null;
+            });
+            throw new io.touchpoint.platform.InvalidInputException(
+                    "The message is still not valid",
+                    outcome.errors().stream()
+                            .map(r -> new io.touchpoint.platform.FieldProblem(r.split(" ", 2)[0], r))
+                            .toList());
+        }
+        store.write(tx -> {
+            IngestionWriter.write(tx, workspaceId, List.of(outcome.event()), List.of(), receivedAt);
+            FailedEventStore.resolve(tx, workspaceId, failedId, "replayed", clock);
+            return null;
+        });
+        accepted.increment();
+        return failedEvents.get(workspaceId, failedId);
     }
 
     /** The message as sent, made storable: an unpaired surrogate cannot be stored as text, so it is escaped. */
