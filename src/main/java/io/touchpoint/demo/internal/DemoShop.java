@@ -28,6 +28,7 @@ final class DemoShop {
     private final int targetOrders;
     private int orderCount;
     private int ticketCount;
+    private Instant[] signups;
 
     DemoShop(long seed, Instant end, int customers, int orders) {
         this.random = new Random(seed);
@@ -40,6 +41,7 @@ final class DemoShop {
     /** Emits every customer's messages, customer by customer. */
     void generate(Consumer<List<JsonNode>> sink) {
         double meanOrders = (double) targetOrders / customers;
+        signups = new Instant[customers + 1];
         for (int i = 1; i <= customers; i++) {
             List<JsonNode> messages = new ArrayList<>();
             customer(i, meanOrders, messages);
@@ -60,6 +62,7 @@ final class DemoShop {
                 ? pick(DemoCatalog.KOREAN_FAMILY) + pick(DemoCatalog.KOREAN_GIVEN)
                 : pick(DemoCatalog.ENGLISH_GIVEN) + " " + pick(DemoCatalog.ENGLISH_FAMILY);
         Instant signup = start.plusSeconds((long) (random.nextDouble() * 330 * 86400));
+        signups[number] = signup;
         boolean app = random.nextDouble() < 0.35;
         // before signing up: an anonymous visit or two
         Instant firstVisit = signup.minus(Duration.ofMinutes(5 + random.nextInt(60 * 24 * 7)));
@@ -138,7 +141,7 @@ final class DemoShop {
         out.add(orderEvent("Order Shipped", userId, orderId, shipped));
         boolean delayed = random.nextDouble() < 0.09;
         Instant delivered = shipped.plus(Duration.ofHours(20 + random.nextInt(50) + (delayed ? 72 : 0)));
-        if (delayed) {
+        if (delayed && shipped.plus(Duration.ofHours(30)).isBefore(end)) {
             ObjectNode delay = orderEvent("Order Delayed", userId, orderId, shipped.plus(Duration.ofHours(30)));
             ((ObjectNode) delay.get("properties")).put("reason", random.nextBoolean() ? "carrier_backlog" : "weather");
             out.add(delay);
@@ -208,7 +211,8 @@ final class DemoShop {
                     + sent.atOffset(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
             List<JsonNode> batch = new ArrayList<>();
             for (int i = 1; i <= customers; i++) {
-                if (random.nextDouble() > 0.55) {
+                // newsletters go to signed-up customers only
+                if (signups[i].isAfter(sent) || random.nextDouble() > 0.6) {
                     continue;
                 }
                 String userId = String.format("cust-%05d", i);

@@ -23,7 +23,7 @@ class PagesController {
     }
 
     /** Sections planned in the architecture whose modules have not landed: said plainly, no fake data. */
-    @GetMapping("/{section:customers|surveys|metrics|cases}")
+    @GetMapping("/{section:surveys|metrics|cases}")
     String upcoming(@PathVariable String section, Model model) {
         model.addAttribute("active", section);
         model.addAttribute("section", section);

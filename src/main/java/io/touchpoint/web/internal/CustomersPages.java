@@ -1,0 +1,95 @@
+package io.touchpoint.web.internal;
+
+import io.touchpoint.customers.CustomerProfile;
+import io.touchpoint.customers.Customers;
+import io.touchpoint.events.Timeline;
+import io.touchpoint.events.TimelinePage;
+import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.workspace.TouchpointUser;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The customer list and the customer page with its timeline. */
+@Controller
+class CustomersPages {
+
+    static final int PAGE_SIZE = 50;
+    static final List<String> CHANNELS = List.of("web", "app", "email", "store", "support", "social");
+
+    private final Customers customers;
+    private final Timeline timeline;
+
+    CustomersPages(Customers customers, Timeline timeline) {
+        this.customers = customers;
+        this.timeline = timeline;
+    }
+
+    @GetMapping("/customers")
+    String list(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        int current = Math.max(0, page);
+        var rows = customers.list(me.workspaceId(), q, PAGE_SIZE + 1, current * PAGE_SIZE);
+        model.addAttribute("active", "customers");
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("rows", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        model.addAttribute("total", customers.count(me.workspaceId()));
+        return "customers";
+    }
+
+    @GetMapping("/customers/{id}")
+    String customer(
+            @AuthenticationPrincipal TouchpointUser me,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String channel,
+            Model model) {
+        CustomerProfile profile = customers.profile(me.workspaceId(), id);
+        model.addAttribute("active", "customers");
+        model.addAttribute("profile", profile);
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("channel", channel);
+        model.addAttribute("timeline", page(me, profile, null, channel));
+        return "customer";
+    }
+
+    /** The next page of a timeline, as rows appended by htmx. */
+    @GetMapping("/customers/{id}/timeline")
+    String timelineRows(
+            @AuthenticationPrincipal TouchpointUser me,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) String channel,
+            Model model) {
+        CustomerProfile profile = customers.profile(me.workspaceId(), id);
+        model.addAttribute("profile", profile);
+        model.addAttribute("channel", channel);
+        model.addAttribute("timeline", page(me, profile, before, channel));
+        return "customer :: rows";
+    }
+
+    private TimelinePage page(TouchpointUser me, CustomerProfile profile, String before, String channel) {
+        String filter = channel != null && CHANNELS.contains(channel) ? channel : null;
+        return timeline.page(
+                me.workspaceId(), customers.profileGroup(me.workspaceId(), profile.id()), 50, before, filter, null);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+}
