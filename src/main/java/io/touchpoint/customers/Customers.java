@@ -25,8 +25,11 @@ public class Customers {
     private final CustomerReads reads;
     private final List<CustomerDataContributor> contributors;
 
-    Customers(Store store, CustomerReads reads, List<CustomerDataContributor> contributors) {
+    private final java.time.Clock clock;
+
+    Customers(Store store, CustomerReads reads, List<CustomerDataContributor> contributors, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.reads = reads;
         this.contributors = contributors;
     }
@@ -38,6 +41,60 @@ public class Customers {
     public static List<UUID> resolveIdentities(
             WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now) throws Exception {
         return IdentityResolver.resolve(tx, workspaceId, claims, now);
+    }
+
+    /**
+     * Records a consent decision for a person, with its source (a form, an unsubscribe link, an API
+     * call); the latest decision per channel wins and every decision is kept.
+     */
+    public void recordConsent(UUID workspaceId, String userId, ConsentChannel channel, boolean granted, String source) {
+        UUID root = require(workspaceId, userId);
+        String cleanSource = source == null || source.isBlank() ? "api" : source.trim();
+        if (cleanSource.length() > 200) {
+            throw new io.touchpoint.platform.InvalidInputException("source", "must be at most 200 characters");
+        }
+        Instant now = clock.instant();
+        store.write(tx -> {
+            recordConsent(tx, workspaceId, root, channel, granted, cleanSource, now);
+            return null;
+        });
+    }
+
+    /** Records a consent decision inside the caller's write unit (ingestion of Consent Updated events). */
+    public static void recordConsent(
+            WriteContext tx,
+            UUID workspaceId,
+            UUID profileId,
+            ConsentChannel channel,
+            boolean granted,
+            String source,
+            Instant at) {
+        tx.jdbc()
+                .sql("insert into consents (workspace_id, customer_id, channel, granted, source, observed_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(workspaceId, profileId, channel.key(), granted, source, io.touchpoint.platform.Sql.ts(at))
+                .update();
+    }
+
+    /** Whether the person's latest decision for the channel is a yes (no decision means no). */
+    public boolean hasConsent(UUID workspaceId, UUID rootId, ConsentChannel channel) {
+        return reads.profile(workspaceId, rootId)
+                .map(p -> p.consents().stream().anyMatch(c -> c.channel().equals(channel.key()) && c.granted()))
+                .orElse(false);
+    }
+
+    /** Every merge that made this person, newest first. */
+    public List<Merge> merges(UUID workspaceId, UUID rootId) {
+        return reads.mergeRecords(workspaceId, profileGroup(workspaceId, rootId));
+    }
+
+    /** Undoes a merge; both profiles stand on their own again, each with its own messages. */
+    public Merge unmerge(UUID workspaceId, UUID mergeId) {
+        Instant now = clock.instant();
+        Merge undone =
+                store.write(tx -> io.touchpoint.customers.internal.Unmerging.undo(tx, workspaceId, mergeId, now));
+        log.info("Undid merge {} in workspace {}", mergeId, workspaceId);
+        return undone;
     }
 
     /** The person known by this user id: the profile that stands for them now. */
@@ -74,7 +131,7 @@ public class Customers {
         List<UUID> group = profileGroup(workspaceId, root);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("userId", userId);
-        document.put("exportedAt", Instant.now().toString());
+        document.put("exportedAt", clock.instant().toString());
         document.put("profile", profile(workspaceId, root));
         document.put("traitHistory", reads.traitHistory(workspaceId, group));
         document.put("merges", reads.merges(workspaceId, group));

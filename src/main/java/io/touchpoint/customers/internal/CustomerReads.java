@@ -159,6 +159,26 @@ public class CustomerReads {
                 .list();
     }
 
+    public List<io.touchpoint.customers.Merge> mergeRecords(UUID workspaceId, Collection<UUID> group) {
+        InList in = InList.of(group);
+        List<Object> params = new ArrayList<>(in.params(workspaceId));
+        params.addAll(group);
+        return store.reads()
+                .sql(
+                        "select id, survivor_id, merged_id, reason, merged_at, undone_at from merges where workspace_id = ? "
+                                + "and (survivor_id in (" + in.marks() + ") or merged_id in (" + in.marks() + ")) "
+                                + "order by merged_at desc")
+                .params(params)
+                .query((rs, n) -> new io.touchpoint.customers.Merge(
+                        Sql.uuid(rs, "id"),
+                        Sql.uuid(rs, "survivor_id"),
+                        Sql.uuid(rs, "merged_id"),
+                        rs.getString("reason"),
+                        Sql.instant(rs, "merged_at"),
+                        Sql.instant(rs, "undone_at")))
+                .list();
+    }
+
     public List<CustomerSummary> list(UUID workspaceId, String search, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         params.add(workspaceId);

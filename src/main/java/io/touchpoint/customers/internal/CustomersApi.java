@@ -2,6 +2,7 @@ package io.touchpoint.customers.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.touchpoint.customers.ConsentChannel;
 import io.touchpoint.customers.CustomerProfile;
 import io.touchpoint.customers.Customers;
 import io.touchpoint.workspace.CurrentWorkspace;
@@ -37,6 +38,43 @@ class CustomersApi {
     @Operation(summary = "Everything stored about the customer (GDPR access)")
     Map<String, Object> export(@PathVariable String userId) {
         return customers.export(CurrentWorkspace.id(), userId);
+    }
+
+    /** A consent decision: {@code {"channel":"email_marketing","granted":false,"source":"preference center"}}. */
+    record ConsentRequest(String channel, Boolean granted, String source) {}
+
+    @org.springframework.web.bind.annotation.PostMapping("/{userId}/consent")
+    @Operation(summary = "Record a consent decision (email_marketing or in_app) with its source")
+    CustomerProfile consent(
+            @PathVariable String userId, @org.springframework.web.bind.annotation.RequestBody ConsentRequest request) {
+        var problems = new java.util.ArrayList<io.touchpoint.platform.FieldProblem>();
+        var channel =
+                request == null ? java.util.Optional.<ConsentChannel>empty() : ConsentChannel.of(request.channel());
+        if (channel.isEmpty()) {
+            problems.add(new io.touchpoint.platform.FieldProblem("channel", "must be email_marketing or in_app"));
+        }
+        if (request == null || request.granted() == null) {
+            problems.add(new io.touchpoint.platform.FieldProblem("granted", "must be true or false"));
+        }
+        if (!problems.isEmpty()) {
+            throw new io.touchpoint.platform.InvalidInputException("The consent decision is not valid", problems);
+        }
+        UUID workspaceId = CurrentWorkspace.id();
+        customers.recordConsent(workspaceId, userId, channel.get(), request.granted(), request.source());
+        return customers.profile(workspaceId, customers.require(workspaceId, userId));
+    }
+
+    @GetMapping("/{userId}/merges")
+    @Operation(summary = "Every merge that made this customer, newest first")
+    Map<String, java.util.List<io.touchpoint.customers.Merge>> merges(@PathVariable String userId) {
+        UUID workspaceId = CurrentWorkspace.id();
+        return Map.of("items", customers.merges(workspaceId, customers.require(workspaceId, userId)));
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/merges/{mergeId}/undo")
+    @Operation(summary = "Undo a merge: both profiles stand on their own again, each with its own events")
+    io.touchpoint.customers.Merge unmerge(@PathVariable UUID mergeId) {
+        return customers.unmerge(CurrentWorkspace.id(), mergeId);
     }
 
     @DeleteMapping("/{userId}")

@@ -90,7 +90,9 @@ public final class IdentityResolver {
                 compatible.sort((a, b) -> a.id.toString().compareTo(b.id.toString()));
                 target = compatible.get(0);
                 for (Profile other : compatible.subList(1, compatible.size())) {
-                    if (target.userId == null || other.userId == null || target.userId.equals(other.userId)) {
+                    boolean sameUser =
+                            target.userId == null || other.userId == null || target.userId.equals(other.userId);
+                    if (sameUser && !undone(target, other)) {
                         merge(target, other);
                     }
                 }
@@ -114,6 +116,20 @@ public final class IdentityResolver {
             return direct.size() == 1 && direct.iterator().next().current() == target
                     ? direct.iterator().next()
                     : target;
+        }
+
+        /** A merge of these two that someone undid is not redone automatically. */
+        private boolean undone(Profile a, Profile b) {
+            if (a.isNew || b.isNew) {
+                return false;
+            }
+            return tx.jdbc()
+                            .sql("select count(*) from merges where workspace_id = ? and undone_at is not null and "
+                                    + "((survivor_id = ? and merged_id = ?) or (survivor_id = ? and merged_id = ?))")
+                            .params(workspaceId, a.id, b.id, b.id, a.id)
+                            .query(Long.class)
+                            .single()
+                    > 0;
         }
 
         private Profile create(String userId) {

@@ -29,6 +29,7 @@ final class DemoShop {
     private int orderCount;
     private int ticketCount;
     private Instant[] signups;
+    private Instant[] emailConsentUntil;
 
     DemoShop(long seed, Instant end, int customers, int orders) {
         this.random = new Random(seed);
@@ -42,6 +43,7 @@ final class DemoShop {
     void generate(Consumer<List<JsonNode>> sink) {
         double meanOrders = (double) targetOrders / customers;
         signups = new Instant[customers + 1];
+        emailConsentUntil = new Instant[customers + 1];
         for (int i = 1; i <= customers; i++) {
             List<JsonNode> messages = new ArrayList<>();
             customer(i, meanOrders, messages);
@@ -77,6 +79,25 @@ final class DemoShop {
         ObjectNode identify = message("identify", userId, anonymousId, signup);
         identify.set("traits", traits);
         out.add(identify);
+        ObjectNode consent = track("Consent Updated", userId, signup.plusSeconds(5));
+        boolean agreed = random.nextDouble() < 0.7;
+        ((ObjectNode) consent.get("properties"))
+                .put("channel", "email_marketing")
+                .put("granted", agreed)
+                .put("source", "signup form");
+        out.add(consent);
+        emailConsentUntil[number] = agreed ? end : signup;
+        if (agreed && random.nextDouble() < 0.08) {
+            Instant withdrawn = signup.plusSeconds(
+                    (long) (random.nextDouble() * Duration.between(signup, end).toSeconds()));
+            emailConsentUntil[number] = withdrawn;
+            ObjectNode unsubscribe = track("Consent Updated", userId, withdrawn);
+            ((ObjectNode) unsubscribe.get("properties"))
+                    .put("channel", "email_marketing")
+                    .put("granted", false)
+                    .put("source", "unsubscribe link");
+            out.add(unsubscribe);
+        }
         // loyal customers order often, most order once or twice
         double loyalty = random.nextDouble();
         double expected = loyalty < 0.15 ? meanOrders * 4.2 : loyalty < 0.55 ? meanOrders * 0.9 : meanOrders * 0.35;
@@ -211,8 +232,8 @@ final class DemoShop {
                     + sent.atOffset(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
             List<JsonNode> batch = new ArrayList<>();
             for (int i = 1; i <= customers; i++) {
-                // newsletters go to signed-up customers only
-                if (signups[i].isAfter(sent) || random.nextDouble() > 0.6) {
+                // newsletters go only to customers who had agreed to email marketing by then
+                if (signups[i].isAfter(sent) || !emailConsentUntil[i].isAfter(sent) || random.nextDouble() > 0.85) {
                     continue;
                 }
                 String userId = String.format("cust-%05d", i);

@@ -47,6 +47,19 @@ final class CommerceRules {
                     e.add("properties.rating must be a number from 0 to 5");
                 }
             }),
+            Map.entry("Consent Updated", (p, e) -> {
+                JsonNode channel = p.get("channel");
+                if (channel == null
+                        || !channel.isString()
+                        || io.touchpoint.customers.ConsentChannel.of(channel.asString())
+                                .isEmpty()) {
+                    e.add("properties.channel must be email_marketing or in_app");
+                }
+                JsonNode granted = p.get("granted");
+                if (granted == null || !granted.isBoolean()) {
+                    e.add("properties.granted must be true or false");
+                }
+            }),
             Map.entry("Social Mention", (p, e) -> {
                 requiredText(p, "platform", e);
                 requiredText(p, "text", e);

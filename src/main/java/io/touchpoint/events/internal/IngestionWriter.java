@@ -1,5 +1,6 @@
 package io.touchpoint.events.internal;
 
+import io.touchpoint.customers.ConsentChannel;
 import io.touchpoint.customers.Customers;
 import io.touchpoint.customers.Identity;
 import io.touchpoint.customers.IdentityClaim;
@@ -103,6 +104,20 @@ final class IngestionWriter {
             }
         }
         OrderRows.apply(tx, workspaceId, orderChanges, receivedAt);
+        for (int i = 0; i < fresh.size(); i++) {
+            IncomingEvent event = fresh.get(i);
+            if ("track".equals(event.type()) && "Consent Updated".equals(event.event())) {
+                String source = text(event.properties(), "source");
+                Customers.recordConsent(
+                        tx,
+                        workspaceId,
+                        profiles.get(i),
+                        ConsentChannel.of(text(event.properties(), "channel")).orElseThrow(),
+                        event.properties().get("granted").asBoolean(),
+                        source == null ? "event" : source,
+                        event.timestamp());
+            }
+        }
         return stored;
     }
 
