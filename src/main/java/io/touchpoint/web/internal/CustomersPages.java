@@ -62,7 +62,27 @@ class CustomersPages {
         model.addAttribute("channels", CHANNELS);
         model.addAttribute("channel", channel);
         model.addAttribute("timeline", page(me, profile, null, channel));
+        model.addAttribute("merges", customers.merges(me.workspaceId(), profile.id()));
+        model.addAttribute("canUnmerge", me.role() != io.touchpoint.workspace.Role.AGENT);
         return "customer";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/customers/{id}/merges/{mergeId}/undo")
+    String unmerge(
+            @AuthenticationPrincipal TouchpointUser me,
+            @PathVariable UUID id,
+            @PathVariable UUID mergeId,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (me.role() == io.touchpoint.workspace.Role.AGENT) {
+            throw new org.springframework.security.access.AccessDeniedException("Agents cannot undo merges");
+        }
+        customers.merges(me.workspaceId(), id).stream()
+                .filter(m -> m.id().equals(mergeId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("No merge " + mergeId + " for this customer"));
+        customers.unmerge(me.workspaceId(), mergeId);
+        redirect.addFlashAttribute("notice", "customer.unmerged");
+        return "redirect:/customers/" + id;
     }
 
     /** The next page of a timeline, as rows appended by htmx. */
