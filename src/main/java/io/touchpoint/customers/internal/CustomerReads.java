@@ -179,17 +179,30 @@ public class CustomerReads {
                 .list();
     }
 
+    /** People whose root id the given query selects (a segment's query), most recently active first. */
+    public List<CustomerSummary> listMatching(
+            UUID workspaceId, String rootQuery, List<Object> params, int limit, int offset) {
+        return summaries(workspaceId, " and c.id in (" + rootQuery + ")", params, limit, offset);
+    }
+
     public List<CustomerSummary> list(UUID workspaceId, String search, int limit, int offset) {
-        List<Object> params = new ArrayList<>();
-        params.add(workspaceId);
+        List<Object> extra = new ArrayList<>();
         String filter = "";
         if (search != null && !search.isBlank()) {
             filter =
                     " and c.id in (select s.root_id from identities i join customers s on s.workspace_id = i.workspace_id "
                             + "and s.id = i.customer_id where i.workspace_id = ? and lower(i.value) like ?)";
-            params.add(workspaceId);
-            params.add("%" + search.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+            extra.add(workspaceId);
+            extra.add("%" + search.trim().toLowerCase(java.util.Locale.ROOT) + "%");
         }
+        return summaries(workspaceId, filter, extra, limit, offset);
+    }
+
+    private List<CustomerSummary> summaries(
+            UUID workspaceId, String filter, List<Object> extra, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
+        params.addAll(extra);
         params.add(limit);
         params.add(offset);
         List<CustomerSummary> rows = store.reads()

@@ -80,11 +80,16 @@ final class IngestionWriter {
             });
             if ("identify".equals(event.type())) {
                 for (Map.Entry<String, JsonNode> trait : event.traits().properties()) {
+                    JsonNode value = trait.getValue();
+                    String text = value.isValueNode() && !value.isNull() ? value.asString() : null;
+                    Double number = value.isNumber() ? value.asDouble() : null;
                     traitRows.add(new Object[] {
                         workspaceId,
                         profile,
                         trait.getKey(),
-                        Json.write(trait.getValue()),
+                        Json.write(value),
+                        text,
+                        number,
                         event.messageId(),
                         Sql.ts(event.timestamp())
                     });
@@ -95,7 +100,15 @@ final class IngestionWriter {
         tx.bulk()
                 .insertIgnoringDuplicates(
                         "trait_history",
-                        List.of("workspace_id", "customer_id", "name", "value", "message_id", "observed_at"),
+                        List.of(
+                                "workspace_id",
+                                "customer_id",
+                                "name",
+                                "value",
+                                "value_text",
+                                "value_number",
+                                "message_id",
+                                "observed_at"),
                         traitRows);
         List<OrderRows.Change> orderChanges = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
