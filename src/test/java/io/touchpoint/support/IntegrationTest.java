@@ -8,15 +8,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of integration tests: the real application on a random port, on a fresh store of the kind
  * this Failsafe execution tests (DuckDB or PostgreSQL). Contexts are shared between test classes,
  * so tests make their own workspace or unique ids rather than expect an empty store.
+ *
+ * <p>Tests speak plain HTTP, so the session cookie is not Secure here. That is a
+ * {@code @TestPropertySource}, not a dynamic property, so that a subclass can override it with its
+ * own {@code @TestPropertySource} (dynamic properties outrank those, the base class's included).
  */
 @SpringBootTest(classes = TouchpointApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(StoreAvailable.class)
 @Import(Fixtures.class)
+@TestPropertySource(properties = "touchpoint.security.secure-cookie=false")
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@example.com";
@@ -46,7 +52,6 @@ public abstract class IntegrationTest {
         registry.add("touchpoint.admin.password", () -> ADMIN_PASSWORD);
         registry.add("touchpoint.bootstrap.secret-key", () -> SECRET_KEY);
         registry.add("touchpoint.bootstrap.write-key", () -> WRITE_KEY);
-        registry.add("touchpoint.security.secure-cookie", () -> "false");
     }
 
     protected Http http() {
