@@ -65,11 +65,14 @@ class GroupCommitWriterTest {
     @Test
     void aFailingUnitDoesNotSinkTheOthersOfItsGroup() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         // occupy the writer so the following units queue up and commit as one group
         Future<Object> blocker = callers.submit(() -> writer.submit(tx -> {
+            running.countDown();
             hold.await();
             return null;
         }));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int id = i == 7 ? 3 : i; // unit 7 inserts id 3 again: a duplicate key
