@@ -113,6 +113,26 @@ public class Segments {
                 .list());
     }
 
+    /** The segments this person belongs to now. */
+    public List<Segment> segmentsOf(UUID workspaceId, UUID rootId) {
+        List<Segment> result = new ArrayList<>();
+        for (Segment segment : list(workspaceId)) {
+            var query = SegmentRules.compile(workspaceId, segment.definition(), clock.instant());
+            List<Object> params = new ArrayList<>(query.params());
+            params.add(rootId);
+            boolean member = store.reads()
+                            .sql("select count(*) from (" + query.sql() + ") members where root_id = ?")
+                            .params(params)
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (member) {
+                result.add(segment);
+            }
+        }
+        return result;
+    }
+
     public boolean isMember(UUID workspaceId, UUID segmentId, UUID rootId) {
         return members(workspaceId, segmentId).contains(rootId);
     }

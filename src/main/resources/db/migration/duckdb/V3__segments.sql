@@ -11,3 +11,9 @@ create table segments (
     created_at   timestamptz not null,
     updated_at   timestamptz not null
 );
+
+-- backfill the typed columns for traits stored before this migration
+update trait_history
+set value_text = json_extract_string(value, '$'),
+    value_number = case when json_type(value) in ('BIGINT', 'UBIGINT', 'DOUBLE') then cast(json_extract_string(value, '$') as double) end
+where json_type(value) in ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN');

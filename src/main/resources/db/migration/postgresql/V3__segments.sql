@@ -12,3 +12,9 @@ create table segments (
     updated_at   timestamptz not null
 );
 create index segments_ws on segments (workspace_id);
+
+-- backfill the typed columns for traits stored before this migration
+update trait_history
+set value_text = value #>> '{}',
+    value_number = case when jsonb_typeof(value) = 'number' then (value #>> '{}')::double precision end
+where jsonb_typeof(value) in ('string', 'number', 'boolean');

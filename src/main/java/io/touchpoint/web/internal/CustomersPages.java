@@ -27,10 +27,12 @@ class CustomersPages {
 
     private final Customers customers;
     private final Timeline timeline;
+    private final io.touchpoint.customers.Segments segments;
 
-    CustomersPages(Customers customers, Timeline timeline) {
+    CustomersPages(Customers customers, Timeline timeline, io.touchpoint.customers.Segments segments) {
         this.customers = customers;
         this.timeline = timeline;
+        this.segments = segments;
     }
 
     @GetMapping("/customers")
@@ -63,6 +65,7 @@ class CustomersPages {
         model.addAttribute("channel", channel);
         model.addAttribute("timeline", page(me, profile, null, channel));
         model.addAttribute("merges", customers.merges(me.workspaceId(), profile.id()));
+        model.addAttribute("segments", segments.segmentsOf(me.workspaceId(), profile.id()));
         model.addAttribute("canUnmerge", me.role() != io.touchpoint.workspace.Role.AGENT);
         return "customer";
     }
