@@ -2,21 +2,22 @@ package io.touchpoint.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 
 class SegmentsPagesTest {
 
-    private static LinkedMultiValueMap<String, String> form(Map<String, String> fields) {
+    private static LinkedMultiValueMap<String, String> form(String... namesAndValues) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        fields.forEach(form::add);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
         return form;
     }
 
     @Test
     void builderRowsBecomeRulesAndEmptyRowsAreIgnored() {
-        var definition = SegmentsPages.definition(form(Map.of(
+        var definition = SegmentsPages.definition(form(
                 "match",
                 "any",
                 "rule0.type",
@@ -59,7 +60,7 @@ class SegmentsPagesTest {
 
     @Test
     void anythingButAnyMeansAll() {
-        var definition = SegmentsPages.definition(form(Map.of(
+        var definition = SegmentsPages.definition(form(
                 "match",
                 "whatever",
                 "rule0.type",
