@@ -47,7 +47,7 @@ class SegmentsPagesTest {
                 "rule3.op",
                 "gte",
                 "rule3.value",
-                "500,000")));
+                "500,000"));
         assertThat(definition.match()).isEqualTo("any");
         assertThat(definition.rules()).hasSize(3);
         assertThat(definition.rules().get(0)).containsEntry("name", "city").containsEntry("value", "서울");
@@ -70,7 +70,7 @@ class SegmentsPagesTest {
                 "rule0.value",
                 "12.5",
                 "rule0.days",
-                "10")));
+                "10"));
         assertThat(definition.match()).isEqualTo("all");
         assertThat(definition.rules().get(0)).containsEntry("value", 12.5).doesNotContainKey("withinDays");
     }
