@@ -20,7 +20,8 @@ public record TouchpointProperties(
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Http http,
         @DefaultValue Security security,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Feedback feedback) {
 
     /** PostgreSQL connection; empty url means the embedded DuckDB store under the data directory. */
     public record Db(String url, String user, String password, @DefaultValue("10") int poolSize) {
@@ -69,4 +70,23 @@ public record TouchpointProperties(
     /** Demo data generator settings ({@code --demo}). */
     public record Demo(
             @DefaultValue("42") long seed, @DefaultValue("2000") int customers, @DefaultValue("20000") int orders) {}
+
+    /**
+     * Survey distribution: the address respondents reach Touchpoint at (links in emails), the
+     * sender of invitations, how often triggers and due sends are checked, and how long personal
+     * links stay valid.
+     */
+    public record Feedback(
+            @DefaultValue("http://localhost:8080") String publicUrl,
+            @DefaultValue("Touchpoint <no-reply@touchpoint.local>") String mailFrom,
+            @DefaultValue("10s") Duration pollInterval,
+            @DefaultValue("30d") Duration linkValidity) {
+
+        public Feedback {
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new StartupConfigurationException("touchpoint.feedback.poll-interval must be positive");
+            }
+            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+    }
 }

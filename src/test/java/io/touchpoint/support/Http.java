@@ -60,6 +60,13 @@ public final class Http {
         return postBytes(path, json.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    public Response putJson(String path, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response postBytes(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)

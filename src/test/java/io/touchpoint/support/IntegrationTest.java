@@ -52,6 +52,10 @@ public abstract class IntegrationTest {
         registry.add("touchpoint.admin.password", () -> ADMIN_PASSWORD);
         registry.add("touchpoint.bootstrap.secret-key", () -> SECRET_KEY);
         registry.add("touchpoint.bootstrap.write-key", () -> WRITE_KEY);
+        // a real SMTP server (GreenMail) for every context, and a quick survey-send worker
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMail.server().getSmtp().getPort());
+        registry.add("touchpoint.feedback.poll-interval", () -> "500ms");
     }
 
     protected Http http() {

@@ -1,5 +1,6 @@
 package io.touchpoint.platform.internal;
 
+import io.touchpoint.platform.ConflictException;
 import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.NotFoundException;
@@ -36,6 +37,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

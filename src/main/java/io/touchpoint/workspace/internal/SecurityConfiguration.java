@@ -36,6 +36,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
         "/login",
+        "/s/**",
         "/css/**",
         "/js/**",
         "/img/**",
@@ -123,6 +124,9 @@ class SecurityConfiguration {
         failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
 
         http.authenticationManager(manager)
+                // hosted survey pages are answered by anonymous respondents; their forms carry a
+                // signed link or response reference instead of a session's CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**"))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS)
                         .permitAll()
                         .requestMatchers("/settings/**")

@@ -1,0 +1,315 @@
+package io.touchpoint.feedback.internal;
+
+import io.touchpoint.events.SystemEvents;
+import io.touchpoint.feedback.AnswerValue;
+import io.touchpoint.feedback.QuestionType;
+import io.touchpoint.feedback.ResponseSubmission;
+import io.touchpoint.feedback.Survey;
+import io.touchpoint.feedback.SurveyDefinition;
+import io.touchpoint.feedback.SurveyResponse;
+import io.touchpoint.platform.ConflictException;
+import io.touchpoint.platform.Ids;
+import io.touchpoint.platform.InList;
+import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.Store;
+import io.touchpoint.platform.WriteContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Response headers and their typed answer rows. */
+@Component
+public class ResponseStore {
+
+    static final String COLUMNS = "id, survey_id, version, customer_id, channel, touchpoint, language, started_at, "
+            + "finished_at, partial, nps_score, send_id";
+
+    private final Store store;
+
+    ResponseStore(Store store) {
+        this.store = store;
+    }
+
+    /** What {@link #save} did: the response, and whether this call finished it. */
+    public record Saved(SurveyResponse response, boolean newlyFinished) {}
+
+    /**
+     * Creates or continues a response inside the caller's write unit. A finished response is never
+     * changed again: sending it again returns it as it is.
+     *
+     * @param versions how to read the survey at a version
+     */
+    public static Saved save(
+            WriteContext tx,
+            UUID workspaceId,
+            Survey survey,
+            ResponseSubmission submission,
+            java.util.function.IntFunction<SurveyDefinition> versions,
+            Instant now) {
+        Optional<SurveyResponse> existing = find(tx.jdbc(), workspaceId, submission);
+        if (existing.isPresent() && !existing.get().surveyId().equals(survey.id())) {
+            throw new ConflictException("That response belongs to another survey");
+        }
+        if (existing.isPresent() && !existing.get().partial()) {
+            if (submission.finished()) {
+                return new Saved(existing.get(), false);
+            }
+            throw new ConflictException("This response was already submitted");
+        }
+        Instant at = submission.submittedAt() == null ? now : submission.submittedAt();
+        int version = existing.map(SurveyResponse::version).orElse(survey.version());
+        SurveyDefinition definition = version == survey.version() ? survey.definition() : versions.apply(version);
+        Map<String, JsonNode> merged = new LinkedHashMap<>();
+        existing.ifPresent(r -> merged.putAll(asJson(r.answers())));
+        merged.putAll(submission.answers());
+        List<AnswerValue> rows = AnswerRules.check(definition, merged, submission.finished());
+        Integer nps = definition
+                .npsQuestion()
+                .flatMap(q ->
+                        rows.stream().filter(r -> r.questionId().equals(q.id())).findFirst())
+                .map(r -> r.number().intValue())
+                .orElse(null);
+        UUID id = existing.map(SurveyResponse::id).orElseGet(Ids::next);
+        Instant finishedAt = submission.finished() ? at : null;
+        String language = submission.language() == null ? definition.defaultLanguage() : submission.language();
+        if (existing.isPresent()) {
+            tx.jdbc()
+                    .sql("update responses set finished_at = ?, partial = ?, nps_score = ?, language = ? "
+                            + "where workspace_id = ? and id = ?")
+                    .params(Sql.ts(finishedAt), !submission.finished(), nps, language, workspaceId, id)
+                    .update();
+            tx.jdbc()
+                    .sql("delete from answers where workspace_id = ? and response_id = ?")
+                    .params(workspaceId, id)
+                    .update();
+        } else {
+            tx.jdbc()
+                    .sql(
+                            "insert into responses (workspace_id, id, survey_id, version, customer_id, channel, touchpoint, "
+                                    + "language, token_id, single_use_key, send_id, started_at, finished_at, partial, nps_score, "
+                                    + "client_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            workspaceId,
+                            id,
+                            survey.id(),
+                            version,
+                            submission.customerId(),
+                            submission.channel(),
+                            submission.touchpoint(),
+                            language,
+                            submission.tokenId(),
+                            submission.singleUse() ? submission.tokenId() : null,
+                            submission.sendId(),
+                            Sql.ts(at),
+                            Sql.ts(finishedAt),
+                            !submission.finished(),
+                            nps,
+                            submission.clientKey())
+                    .update();
+        }
+        for (AnswerValue row : rows) {
+            tx.jdbc()
+                    .sql("insert into answers (workspace_id, response_id, question_id, question_type, ordinal, "
+                            + "value_number, value_text, scale_max, reversed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            workspaceId,
+                            id,
+                            row.questionId(),
+                            row.questionType(),
+                            row.ordinal(),
+                            row.number(),
+                            row.text(),
+                            row.scaleMax(),
+                            row.reversed())
+                    .update();
+        }
+        UUID customer = existing.map(SurveyResponse::customerId).orElse(submission.customerId());
+        if (submission.finished() && customer != null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("survey_id", survey.id().toString());
+            properties.put("survey_name", definition.name());
+            properties.put("response_id", id.toString());
+            properties.put("channel", submission.channel());
+            if (nps != null) {
+                properties.put("nps", nps);
+            }
+            rows.stream()
+                    .filter(r -> QuestionType.TEXT.key().equals(r.questionType()))
+                    .findFirst()
+                    .ifPresent(r -> properties.put("comment", r.text()));
+            SystemEvents.append(
+                    tx,
+                    workspaceId,
+                    customer,
+                    "Survey Answered",
+                    "email".equals(submission.channel()) ? "email" : "web",
+                    at,
+                    properties);
+        }
+        SurveyResponse saved = new SurveyResponse(
+                id,
+                survey.id(),
+                version,
+                customer,
+                existing.map(SurveyResponse::channel).orElse(submission.channel()),
+                existing.map(SurveyResponse::touchpoint).orElse(submission.touchpoint()),
+                language,
+                existing.map(SurveyResponse::startedAt).orElse(at),
+                finishedAt,
+                !submission.finished(),
+                nps,
+                existing.map(SurveyResponse::sendId).orElse(submission.sendId()),
+                rows);
+        return new Saved(saved, submission.finished());
+    }
+
+    private static Optional<SurveyResponse> find(JdbcClient jdbc, UUID workspaceId, ResponseSubmission submission) {
+        String where;
+        Object key;
+        if (submission.responseId() != null) {
+            where = "id = ?";
+            key = submission.responseId();
+        } else if (submission.singleUse() && submission.tokenId() != null) {
+            where = "single_use_key = ?";
+            key = submission.tokenId();
+        } else if (submission.clientKey() != null) {
+            where = "client_key = ?";
+            key = submission.clientKey();
+        } else {
+            return Optional.empty();
+        }
+        Optional<SurveyResponse> header = jdbc.sql(
+                        "select " + COLUMNS + " from responses where workspace_id = ? and " + where)
+                .params(workspaceId, key)
+                .query((rs, n) -> header(rs))
+                .optional();
+        return header.map(
+                h -> withAnswers(h, answers(jdbc, workspaceId, List.of(h.id())).getOrDefault(h.id(), List.of())));
+    }
+
+    public Optional<SurveyResponse> get(UUID workspaceId, UUID id) {
+        return list(workspaceId, "id = ?", List.of(id), 1, 0).stream().findFirst();
+    }
+
+    /** Responses matching a condition on the responses table, newest first, with their answers. */
+    public List<SurveyResponse> list(UUID workspaceId, String condition, List<Object> params, int limit, int offset) {
+        List<Object> all = new ArrayList<>();
+        all.add(workspaceId);
+        all.addAll(params);
+        all.add(limit);
+        all.add(offset);
+        List<SurveyResponse> headers = store.reads()
+                .sql("select " + COLUMNS + " from responses where workspace_id = ? and (" + condition + ") "
+                        + "order by started_at desc, id desc limit ? offset ?")
+                .params(all)
+                .query((rs, n) -> header(rs))
+                .list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<UUID, List<AnswerValue>> answers = answers(
+                store.reads(),
+                workspaceId,
+                headers.stream().map(SurveyResponse::id).toList());
+        return headers.stream()
+                .map(h -> withAnswers(h, answers.getOrDefault(h.id(), List.of())))
+                .toList();
+    }
+
+    public long count(UUID workspaceId, String condition, List<Object> params) {
+        List<Object> all = new ArrayList<>();
+        all.add(workspaceId);
+        all.addAll(params);
+        return store.reads()
+                .sql("select count(*) from responses where workspace_id = ? and (" + condition + ")")
+                .params(all)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Map<UUID, List<AnswerValue>> answers(JdbcClient jdbc, UUID workspaceId, List<UUID> ids) {
+        Map<UUID, List<AnswerValue>> answers = new LinkedHashMap<>();
+        InList in = InList.of(ids);
+        jdbc.sql(
+                        "select response_id, question_id, question_type, ordinal, value_number, value_text, scale_max, reversed "
+                                + "from answers where workspace_id = ? and response_id in (" + in.marks() + ") "
+                                + "order by response_id, ordinal")
+                .params(in.params(workspaceId))
+                .query(rs -> {
+                    Double number = rs.getObject("value_number") == null ? null : rs.getDouble("value_number");
+                    Integer scale = rs.getObject("scale_max") == null ? null : rs.getInt("scale_max");
+                    answers.computeIfAbsent(Sql.uuid(rs, "response_id"), k -> new ArrayList<>())
+                            .add(new AnswerValue(
+                                    rs.getString("question_id"),
+                                    rs.getString("question_type"),
+                                    rs.getInt("ordinal"),
+                                    number,
+                                    rs.getString("value_text"),
+                                    scale,
+                                    rs.getBoolean("reversed")));
+                });
+        return answers;
+    }
+
+    /** Stored rows back to the JSON values they were given as. */
+    static Map<String, JsonNode> asJson(List<AnswerValue> rows) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
+        for (AnswerValue row : rows) {
+            if (QuestionType.MULTI_CHOICE.key().equals(row.questionType())) {
+                ((ArrayNode) values.computeIfAbsent(row.questionId(), k -> nodes.arrayNode())).add(row.text());
+            } else if (row.number() != null) {
+                values.put(row.questionId(), nodes.numberNode(row.number().intValue()));
+            } else {
+                values.put(row.questionId(), nodes.stringNode(row.text()));
+            }
+        }
+        return values;
+    }
+
+    private static SurveyResponse withAnswers(SurveyResponse h, List<AnswerValue> answers) {
+        return new SurveyResponse(
+                h.id(),
+                h.surveyId(),
+                h.version(),
+                h.customerId(),
+                h.channel(),
+                h.touchpoint(),
+                h.language(),
+                h.startedAt(),
+                h.finishedAt(),
+                h.partial(),
+                h.nps(),
+                h.sendId(),
+                List.copyOf(answers));
+    }
+
+    private static SurveyResponse header(ResultSet rs) throws SQLException {
+        return new SurveyResponse(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "survey_id"),
+                rs.getInt("version"),
+                Sql.uuid(rs, "customer_id"),
+                rs.getString("channel"),
+                rs.getString("touchpoint"),
+                rs.getString("language"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "finished_at"),
+                rs.getBoolean("partial"),
+                rs.getObject("nps_score") == null ? null : rs.getInt("nps_score"),
+                Sql.uuid(rs, "send_id"),
+                List.of());
+    }
+}
