@@ -25,7 +25,7 @@ public final class Http {
     private final String base;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base;
     }
 
