@@ -32,18 +32,21 @@ class DemoData implements ApplicationRunner {
     private final Ingestion ingestion;
     private final TouchpointProperties properties;
     private final Clock clock;
+    private final DemoFeedback feedback;
 
     DemoData(
             Workspaces workspaces,
             Customers customers,
             Ingestion ingestion,
             TouchpointProperties properties,
-            Clock clock) {
+            Clock clock,
+            DemoFeedback feedback) {
         this.workspaces = workspaces;
         this.customers = customers;
         this.ingestion = ingestion;
         this.properties = properties;
         this.clock = clock;
+        this.feedback = feedback;
     }
 
     @Override
@@ -73,12 +76,19 @@ class DemoData implements ApplicationRunner {
             }
         });
         flush(workspace, pending, counts);
+        int answered;
+        try {
+            answered = feedback.load(workspace.id(), shop.moments(), shop.feedbackRandom());
+        } catch (Exception e) {
+            throw new IllegalStateException("Demo survey answers could not be loaded", e);
+        }
         log.info(
-                "--demo: loaded {} customers, {} orders, {} events ({} refused) in {} s",
+                "--demo: loaded {} customers, {} orders, {} events ({} refused), 3 surveys with {} responses in {} s",
                 demo.customers(),
                 shop.orders(),
                 counts[0],
                 counts[1],
+                answered,
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 

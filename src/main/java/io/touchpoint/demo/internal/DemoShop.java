@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class DemoShop {
 
     private final Random random;
+    /** A separate stream for feedback moments, so adding them did not change the rest of the shop. */
+    private final Random feedbackRandom;
+
+    private final List<Moment> moments = new ArrayList<>();
+    private final Map<String, String> languages = new HashMap<>();
     private final Instant end;
     private final Instant start;
     private final int customers;
@@ -33,6 +40,7 @@ final class DemoShop {
 
     DemoShop(long seed, Instant end, int customers, int orders) {
         this.random = new Random(seed);
+        this.feedbackRandom = new Random(seed + 1);
         this.end = end.truncatedTo(ChronoUnit.DAYS);
         this.start = this.end.minus(Duration.ofDays(365));
         this.customers = customers;
@@ -56,10 +64,34 @@ final class DemoShop {
         return orderCount;
     }
 
+    /**
+     * A moment a customer gave feedback: {@code nps} or {@code csat} after a delivery, {@code ces}
+     * after a support ticket closed. {@code mood} (−1 … 1) is how it went: delays, refunds and
+     * unresolved tickets pull it down.
+     */
+    record Moment(String kind, String userId, Instant at, String language, double mood, String topic) {}
+
+    /** The feedback moments of the generated shop, known after {@link #generate}. */
+    List<Moment> moments() {
+        return moments;
+    }
+
+    private void moment(String kind, String userId, Instant at, double mood, String topic) {
+        if (at.isBefore(end)) {
+            double noisy = Math.max(-1, Math.min(1, mood + feedbackRandom.nextGaussian() * 0.35));
+            moments.add(new Moment(kind, userId, at, languages.getOrDefault(userId, "ko"), noisy, topic));
+        }
+    }
+
+    Random feedbackRandom() {
+        return feedbackRandom;
+    }
+
     private void customer(int number, double meanOrders, List<JsonNode> out) {
         String userId = String.format("cust-%05d", number);
         String anonymousId = "anon-" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         boolean korean = random.nextDouble() < 0.85;
+        languages.put(userId, korean ? "ko" : "en");
         String name = korean
                 ? pick(DemoCatalog.KOREAN_FAMILY) + pick(DemoCatalog.KOREAN_GIVEN)
                 : pick(DemoCatalog.ENGLISH_GIVEN) + " " + pick(DemoCatalog.ENGLISH_FAMILY);
@@ -171,6 +203,14 @@ final class DemoShop {
             return;
         }
         out.add(orderEvent("Order Delivered", userId, orderId, delivered));
+        double mood = delayed ? -0.55 : 0.35;
+        String topic = delayed ? "delivery" : null;
+        if (feedbackRandom.nextDouble() < 0.22) {
+            moment("csat", userId, delivered.plus(Duration.ofDays(3)), mood, topic);
+        }
+        if (feedbackRandom.nextDouble() < 0.16) {
+            moment("nps", userId, delivered.plus(Duration.ofDays(3 + feedbackRandom.nextInt(3))), mood, topic);
+        }
         double problem = random.nextDouble();
         if (delayed && problem < 0.45 || problem < 0.07) {
             ticket(
@@ -222,6 +262,10 @@ final class DemoShop {
                     .put("topic", subject)
                     .put("resolved", random.nextDouble() < 0.88);
             out.add(close);
+            boolean resolved = close.get("properties").get("resolved").asBoolean();
+            if (feedbackRandom.nextDouble() < 0.35) {
+                moment("ces", userId, closed.plus(Duration.ofHours(1)), resolved ? 0.25 : -0.7, "support");
+            }
         }
     }
 

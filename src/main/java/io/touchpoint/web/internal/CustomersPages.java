@@ -28,11 +28,23 @@ class CustomersPages {
     private final Customers customers;
     private final Timeline timeline;
     private final io.touchpoint.customers.Segments segments;
+    private final io.touchpoint.feedback.Responses responses;
+    private final io.touchpoint.feedback.Distribution distribution;
+    private final io.touchpoint.feedback.Surveys surveys;
 
-    CustomersPages(Customers customers, Timeline timeline, io.touchpoint.customers.Segments segments) {
+    CustomersPages(
+            Customers customers,
+            Timeline timeline,
+            io.touchpoint.customers.Segments segments,
+            io.touchpoint.feedback.Responses responses,
+            io.touchpoint.feedback.Distribution distribution,
+            io.touchpoint.feedback.Surveys surveys) {
         this.customers = customers;
         this.timeline = timeline;
         this.segments = segments;
+        this.responses = responses;
+        this.distribution = distribution;
+        this.surveys = surveys;
     }
 
     @GetMapping("/customers")
@@ -67,6 +79,12 @@ class CustomersPages {
         model.addAttribute("merges", customers.merges(me.workspaceId(), profile.id()));
         model.addAttribute("segments", segments.segmentsOf(me.workspaceId(), profile.id()));
         model.addAttribute("canUnmerge", me.role() != io.touchpoint.workspace.Role.AGENT);
+        List<UUID> group = customers.profileGroup(me.workspaceId(), profile.id());
+        model.addAttribute("surveyResponses", responses.ofCustomer(me.workspaceId(), group, 10));
+        model.addAttribute("surveySends", distribution.sendsOf(me.workspaceId(), group, 10));
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        surveys.list(me.workspaceId()).forEach(s -> names.put(s.id(), s.name()));
+        model.addAttribute("surveyNames", names);
         return "customer";
     }
 
