@@ -3,13 +3,17 @@ package io.touchpoint.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.Store;
 import io.touchpoint.support.Fixtures.TestWorkspace;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
+import io.touchpoint.support.SampleSurveys;
 import io.touchpoint.support.TestMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  * it, consent, unsubscribe, and the contact rule that stops a second survey, saying why.
  */
 class InvitationsIT extends IntegrationTest {
+
+    @Autowired
+    private Store store;
 
     private TestWorkspace ws;
     private String user;
@@ -54,7 +62,7 @@ class InvitationsIT extends IntegrationTest {
 
     private String liveSurveyWithTrigger(String name, String event) {
         String id = http().bearer(ws.secretKey())
-                .postJson("/api/v1/surveys", SurveysIT.npsSurvey(name))
+                .postJson("/api/v1/surveys", SampleSurveys.nps(name))
                 .json()
                 .path("id")
                 .asString();
@@ -176,9 +184,40 @@ class InvitationsIT extends IntegrationTest {
     }
 
     @Test
+    void oneReminderGoesToNonRespondersWhenTurnedOn() throws Exception {
+        assertThat(http().bearer(ws.secretKey())
+                        .putJson(
+                                "/api/v1/feedback/contact-rules",
+                                Map.of("cooldownDays", 14, "maxSurveys", 3, "periodDays", 90, "reminderDays", 2))
+                        .status())
+                .isEqualTo(200);
+        String survey = liveSurveyWithTrigger("배송 후 NPS", "Order Delivered");
+        track(user, "Order Delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(email).size() == 1);
+        // two days pass
+        store.write(tx -> tx.jdbc()
+                .sql("update survey_sends set reminder_due_at = ? where survey_id = ?")
+                .params(Sql.ts(Instant.now().minusSeconds(60)), UUID.fromString(survey))
+                .update());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(email).size() == 2);
+        assertThat(TestMail.to(email).get(1).getSubject()).contains("잠시 의견을");
+        Thread.sleep(1500);
+        assertThat(TestMail.to(email)).as("one reminder only").hasSize(2);
+
+        assertThat(http().bearer(ws.secretKey())
+                        .putJson(
+                                "/api/v1/feedback/contact-rules",
+                                Map.of("cooldownDays", -1, "maxSurveys", 0, "periodDays", 90, "reminderDays", 99))
+                        .json()
+                        .path("errors")
+                        .size())
+                .isEqualTo(3);
+    }
+
+    @Test
     void refusesInvalidTriggers() {
         String id = http().bearer(ws.secretKey())
-                .postJson("/api/v1/surveys", SurveysIT.npsSurvey("x"))
+                .postJson("/api/v1/surveys", SampleSurveys.nps("x"))
                 .json()
                 .path("id")
                 .asString();

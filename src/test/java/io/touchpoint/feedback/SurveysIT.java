@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.touchpoint.support.Fixtures.TestWorkspace;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
+import io.touchpoint.support.SampleSurveys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,44 +19,6 @@ import tools.jackson.databind.JsonNode;
 class SurveysIT extends IntegrationTest {
 
     private TestWorkspace ws;
-
-    static Map<String, Object> npsSurvey(String name) {
-        return Map.of(
-                "name",
-                name,
-                "defaultLanguage",
-                "ko",
-                "questions",
-                List.of(
-                        Map.of(
-                                "id", "nps",
-                                "type", "nps",
-                                "text", Map.of("ko", "친구에게 추천하시겠어요?", "en", "Would you recommend us?")),
-                        Map.of(
-                                "id",
-                                "why",
-                                "type",
-                                "text",
-                                "text",
-                                Map.of("ko", "어떤 점이 아쉬웠나요?", "en", "What disappointed you?"),
-                                "showIf",
-                                Map.of("question", "nps", "max", 6)),
-                        Map.of(
-                                "id",
-                                "topic",
-                                "type",
-                                "multi_choice",
-                                "text",
-                                Map.of("ko", "무엇에 대한 의견인가요?", "en", "What is it about?"),
-                                "options",
-                                List.of(
-                                        Map.of("id", "delivery", "text", Map.of("ko", "배송", "en", "Delivery")),
-                                        Map.of("id", "price", "text", Map.of("ko", "가격", "en", "Price"))))),
-                "thankYou",
-                Map.of(
-                        "detractor", Map.of("ko", "불편을 드려 죄송합니다.", "en", "We are sorry."),
-                        "default", Map.of("ko", "감사합니다!", "en", "Thank you!")));
-    }
 
     private String create(Map<String, Object> survey, boolean publish) {
         Http.Response created = http().bearer(ws.secretKey()).postJson("/api/v1/surveys", survey);
@@ -81,7 +44,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void createsReadsExportsAndImportsASurvey() {
-        String id = create(npsSurvey("NPS after purchase"), false);
+        String id = create(SampleSurveys.nps("NPS after purchase"), false);
         JsonNode survey =
                 http().bearer(ws.secretKey()).get("/api/v1/surveys/" + id).json();
         assertThat(survey.path("status").asString()).isEqualTo("draft");
@@ -150,7 +113,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void recordsAResponseOnBehalfOfACustomerIdempotently() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         Map<String, Object> answer = Map.of(
                 "userId", "u1",
                 "responseId", "shop-123",
@@ -189,7 +152,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void refusesBadAnswersWithTheFailingQuestionIds() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         String path = "/api/v1/surveys/" + id + "/responses";
         assertThat(fields(http().bearer(ws.secretKey()).postJson(path, Map.of("answers", Map.of("nps", 11)))))
                 .containsExactly("answers.nps");
@@ -232,7 +195,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void aWriteKeyCannotReadSurveysAndOtherWorkspacesCannotSeeThem() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         assertThat(http().basic(ws.writeKey(), "").get("/api/v1/surveys/" + id).status())
                 .isEqualTo(403);
         TestWorkspace other = fixtures.aWorkspace();
@@ -242,10 +205,10 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void editingALiveSurveyMakesANewVersionAndAnswersKeepTheirs() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         http().bearer(ws.secretKey())
                 .postJson("/api/v1/surveys/" + id + "/responses", Map.of("answers", Map.of("nps", 10)));
-        Map<String, Object> changed = new java.util.HashMap<>(npsSurvey("NPS v2"));
+        Map<String, Object> changed = new java.util.HashMap<>(SampleSurveys.nps("NPS v2"));
         changed.put(
                 "questions",
                 List.of(Map.of("id", "nps", "type", "nps", "text", Map.of("ko", "추천 의향은?", "en", "Recommend?"))));
@@ -267,7 +230,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void theHostedPageAsksOneQuestionAtATimeAndFollowsTheSkipLogic() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         Http.Response page = http().header("Accept-Language", "en-US,en;q=0.9").get("/s/" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Would you recommend us?").contains("name=\"value\"");
@@ -308,7 +271,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void aPersonalLinkTiesTheAnswerToTheCustomerOnceAndRefusesForgeries() {
-        String id = create(npsSurvey("NPS"), true);
+        String id = create(SampleSurveys.nps("NPS"), true);
         Http.Response link = http().bearer(ws.secretKey())
                 .postJson("/api/v1/surveys/" + id + "/links", Map.of("userId", "u1", "singleUse", true));
         assertThat(link.status()).as(link.body()).isEqualTo(201);
@@ -344,7 +307,7 @@ class SurveysIT extends IntegrationTest {
 
     @Test
     void aPausedOrUnknownSurveyPageSaysSo() {
-        String id = create(npsSurvey("NPS"), false);
+        String id = create(SampleSurveys.nps("NPS"), false);
         assertThat(http().get("/s/" + id).status()).isEqualTo(409);
         assertThat(http().get("/s/00000000-0000-0000-0000-000000000000").status())
                 .isEqualTo(404);

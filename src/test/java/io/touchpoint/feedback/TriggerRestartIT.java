@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.touchpoint.TouchpointApplication;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
+import io.touchpoint.support.SampleSurveys;
 import io.touchpoint.support.StoreAvailable;
 import io.touchpoint.support.TestMail;
 import io.touchpoint.support.TestStores;
@@ -54,7 +55,7 @@ class TriggerRestartIT {
             ingest.postJson("/v1/identify", Map.of("userId", user, "traits", Map.of("email", email)));
             api.postJson(
                     "/api/v1/customers/" + user + "/consent", Map.of("channel", "email_marketing", "granted", true));
-            Http.Response created = api.postJson("/api/v1/surveys", SurveysIT.npsSurvey("CSAT after delivery"));
+            Http.Response created = api.postJson("/api/v1/surveys", SampleSurveys.nps("CSAT after delivery"));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             surveyId = created.json().path("id").asString();
             api.postJson("/api/v1/surveys/" + surveyId + "/publish", "");

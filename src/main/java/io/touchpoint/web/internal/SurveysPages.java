@@ -187,6 +187,7 @@ class SurveysPages {
             @AuthenticationPrincipal TouchpointUser me,
             @PathVariable UUID id,
             @RequestParam(required = false) String lang,
+            jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         Survey survey = surveys.get(me.workspaceId(), id);
         List<String> languages = survey.definition().languages();

@@ -35,6 +35,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         return true;
                     }
                 })
-                .excludePathPatterns("/v1/**", "/api/**");
+                // survey pages speak the survey's language, chosen by their own ?lang=, and set no cookie
+                .excludePathPatterns("/v1/**", "/api/**", "/s/**", "/surveys/*/preview");
     }
 }
