@@ -1,0 +1,243 @@
+package io.touchpoint.metrics;
+
+import io.touchpoint.customers.Segment;
+import io.touchpoint.customers.Segments;
+import io.touchpoint.feedback.Surveys;
+import io.touchpoint.platform.FieldProblem;
+import io.touchpoint.platform.InvalidInputException;
+import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.Store;
+import io.touchpoint.workspace.Workspaces;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * NPS, CSAT and CES over a period, as in METRICS.md: overall with interval and n, a trend by day,
+ * ISO week or month in the workspace's time zone (empty buckets kept), a breakdown, and the change
+ * against the previous period of the same length with a significance flag. Only finished
+ * responses count; partial ones never do.
+ */
+@Service
+public class FeedbackMetrics {
+
+    /** What to compute. {@code to} is inclusive; {@code interval} and {@code by} may be null. */
+    public record Query(UUID surveyId, LocalDate from, LocalDate to, String interval, String by) {}
+
+    static final Set<String> INTERVALS = Set.of("day", "week", "month");
+    static final Set<String> DIMENSIONS = Set.of("channel", "touchpoint", "language", "survey", "segment");
+
+    private final Store store;
+    private final Workspaces workspaces;
+    private final Surveys surveys;
+    private final Segments segments;
+    private final Clock clock;
+
+    FeedbackMetrics(Store store, Workspaces workspaces, Surveys surveys, Segments segments, Clock clock) {
+        this.store = store;
+        this.workspaces = workspaces;
+        this.surveys = surveys;
+        this.segments = segments;
+        this.clock = clock;
+    }
+
+    /** The query with defaults filled in (the last 90 days) and checked. */
+    public Query check(UUID workspaceId, Query query) {
+        ZoneId zone = workspaces.get(workspaceId).timeZone();
+        LocalDate to = query.to() == null ? LocalDate.now(clock.withZone(zone)) : query.to();
+        LocalDate from = query.from() == null ? to.minusDays(89) : query.from();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (from.isAfter(to)) {
+            problems.add(new FieldProblem("from", "must not be after to"));
+        } else if (ChronoUnit.DAYS.between(from, to) > 3660) {
+            problems.add(new FieldProblem("from", "the period may be at most 10 years"));
+        }
+        if (query.interval() != null && !INTERVALS.contains(query.interval())) {
+            problems.add(new FieldProblem("interval", "must be day, week or month"));
+        } else if ("day".equals(query.interval()) && ChronoUnit.DAYS.between(from, to) > 731) {
+            problems.add(new FieldProblem("interval", "daily series cover at most two years"));
+        }
+        if (query.by() != null && !DIMENSIONS.contains(query.by())) {
+            problems.add(new FieldProblem("by", "must be one of channel, touchpoint, language, survey, segment"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The metric query is not valid", problems);
+        }
+        if (query.surveyId() != null) {
+            try {
+                surveys.get(workspaceId, query.surveyId());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("surveyId", "no such survey");
+            }
+        }
+        return new Query(query.surveyId(), from, to, query.interval(), query.by());
+    }
+
+    public Map<String, Object> compute(UUID workspaceId, Tally.Kind kind, Query raw) {
+        Query query = check(workspaceId, raw);
+        ZoneId zone = workspaces.get(workspaceId).timeZone();
+        Map<String, Object> result = new LinkedHashMap<>();
+        Tally total = tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null)
+                .get(List.of());
+        Tally current = total == null ? new Tally(kind) : total;
+        result.putAll(current.fields());
+        result.put("from", query.from().toString());
+        result.put("to", query.to().toString());
+
+        long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
+        LocalDate previousTo = query.from().minusDays(1);
+        LocalDate previousFrom = previousTo.minusDays(days - 1);
+        Tally previous = tally(workspaceId, kind, query, zone, previousFrom, previousTo, null, null)
+                .getOrDefault(List.of(), new Tally(kind));
+        Map<String, Object> comparison = new LinkedHashMap<>();
+        comparison.put("from", previousFrom.toString());
+        comparison.put("to", previousTo.toString());
+        comparison.put("value", previous.value() == null ? null : Tally.round(previous.value()));
+        comparison.put("n", previous.n());
+        comparison.put(
+                "change",
+                current.value() == null || previous.value() == null
+                        ? null
+                        : Tally.round(current.value() - previous.value()));
+        comparison.put("significant", current.differsFrom(previous));
+        result.put("previous", comparison);
+
+        if (query.interval() != null) {
+            Map<List<Object>, Tally> buckets =
+                    tally(workspaceId, kind, query, zone, query.from(), query.to(), query.interval(), null);
+            List<Map<String, Object>> series = new ArrayList<>();
+            for (LocalDate bucket : buckets(query.from(), query.to(), query.interval())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("bucket", bucket.toString());
+                row.putAll(
+                        buckets.getOrDefault(List.of(bucket), new Tally(kind)).fields());
+                series.add(row);
+            }
+            result.put("series", series);
+        }
+        if (query.by() != null) {
+            result.put("groups", groups(workspaceId, kind, query, zone));
+        }
+        return result;
+    }
+
+    private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        if ("segment".equals(query.by())) {
+            Map<List<Object>, Tally> byCustomer =
+                    tally(workspaceId, kind, query, zone, query.from(), query.to(), null, "r.customer_id");
+            for (Segment segment : segments.list(workspaceId)) {
+                Set<UUID> members = segments.members(workspaceId, segment.id());
+                Tally tally = new Tally(kind);
+                byCustomer.forEach((key, t) -> {
+                    if (key.get(0) != null && members.contains((UUID) key.get(0))) {
+                        tally.addAll(t);
+                    }
+                });
+                groups.add(group(segment.id().toString(), segment.name(), tally));
+            }
+        } else {
+            String column =
+                    switch (query.by()) {
+                        case "survey" -> "r.survey_id";
+                        default -> "r." + query.by();
+                    };
+            Map<String, String> names = new HashMap<>();
+            if ("survey".equals(query.by())) {
+                surveys.list(workspaceId).forEach(s -> names.put(s.id().toString(), s.name()));
+            }
+            tally(workspaceId, kind, query, zone, query.from(), query.to(), null, column)
+                    .forEach((key, tally) -> {
+                        String k = key.get(0) == null ? null : key.get(0).toString();
+                        groups.add(group(k, names.getOrDefault(k, k), tally));
+                    });
+        }
+        groups.sort((a, b) -> Long.compare((Long) b.get("n"), (Long) a.get("n")));
+        return groups;
+    }
+
+    private static Map<String, Object> group(String key, String label, Tally tally) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", key);
+        row.put("label", label);
+        row.putAll(tally.fields());
+        return row;
+    }
+
+    /** Tallies by bucket (when an interval is given) or by one column (when given), from a histogram query. */
+    private Map<List<Object>, Tally> tally(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            ZoneId zone,
+            LocalDate from,
+            LocalDate to,
+            String interval,
+            String column) {
+        String local = "(r.finished_at at time zone '" + zone.getId().replace("'", "") + "')";
+        String key = interval != null
+                ? "cast(date_trunc('" + interval + "', " + local + ") as date)"
+                : column != null ? column : "0";
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
+        params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
+        params.add(Sql.ts(from.atStartOfDay(zone).toInstant()));
+        params.add(Sql.ts(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        String survey = "";
+        if (query.surveyId() != null) {
+            survey = " and r.survey_id = ?";
+            params.add(query.surveyId());
+        }
+        Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
+        store.reads()
+                .sql("select " + key
+                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
+                        + "and r.finished_at >= ? and r.finished_at < ?" + survey + " group by 1, 2, 3, 4 order by 1")
+                .params(params)
+                .query(rs -> {
+                    Object k = interval != null
+                            ? rs.getObject("k", LocalDate.class)
+                            : column == null ? null : rs.getObject("k");
+                    List<Object> mapKey =
+                            interval == null && column == null ? List.of() : java.util.Collections.singletonList(k);
+                    Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
+                    tallies.computeIfAbsent(mapKey, x -> new Tally(kind))
+                            .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
+                });
+        return tallies;
+    }
+
+    /** Every bucket start from the bucket holding {@code from} to the one holding {@code to}. */
+    static List<LocalDate> buckets(LocalDate from, LocalDate to, String interval) {
+        List<LocalDate> buckets = new ArrayList<>();
+        LocalDate cursor =
+                switch (interval) {
+                    case "week" -> from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    case "month" -> from.withDayOfMonth(1);
+                    default -> from;
+                };
+        while (!cursor.isAfter(to)) {
+            buckets.add(cursor);
+            cursor = switch (interval) {
+                case "week" -> cursor.plusWeeks(1);
+                case "month" -> cursor.plusMonths(1);
+                default -> cursor.plusDays(1);
+            };
+        }
+        return buckets;
+    }
+}

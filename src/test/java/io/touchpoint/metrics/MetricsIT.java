@@ -1,0 +1,192 @@
+package io.touchpoint.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.touchpoint.support.Fixtures.TestWorkspace;
+import io.touchpoint.support.Http;
+import io.touchpoint.support.IntegrationTest;
+import io.touchpoint.support.SampleSurveys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * NPS, CSAT and CES through the API on a known data set; the same numbers on DuckDB and
+ * PostgreSQL (each run checks the hand-computed values).
+ */
+class MetricsIT extends IntegrationTest {
+
+    private TestWorkspace ws;
+    private String nps;
+    private String csat;
+
+    @BeforeEach
+    void data() {
+        ws = fixtures.aWorkspace(); // time zone UTC
+        Http api = http().bearer(ws.secretKey());
+        for (String user : List.of("a", "b", "c", "d")) {
+            http().basic(ws.writeKey(), "")
+                    .postJson("/v1/identify", Map.of("userId", user, "traits", Map.of("vip", user.equals("a"))));
+        }
+        nps = api.postJson("/api/v1/surveys", SampleSurveys.nps("NPS"))
+                .json()
+                .path("id")
+                .asString();
+        api.postJson("/api/v1/surveys/" + nps + "/publish", "");
+        csat = api.postJson(
+                        "/api/v1/surveys",
+                        Map.of(
+                                "name",
+                                "CSAT",
+                                "defaultLanguage",
+                                "en",
+                                "questions",
+                                List.of(Map.of("id", "s", "type", "csat", "scale", 5, "text", Map.of("en", "Happy?")))))
+                .json()
+                .path("id")
+                .asString();
+        api.postJson("/api/v1/surveys/" + csat + "/publish", "");
+        // week of 2026-11-02: 10, 9, 7, 3 (email); week of 2026-11-16: 0, 10 (widget); nothing in between
+        answer(nps, "a", Map.of("nps", 10), "2026-11-02T10:00:00Z", "email");
+        answer(nps, "b", Map.of("nps", 9), "2026-11-03T10:00:00Z", "email");
+        answer(nps, "c", Map.of("nps", 7), "2026-11-04T10:00:00Z", "email");
+        answer(nps, "d", Map.of("nps", 3), "2026-11-05T10:00:00Z", "email");
+        answer(nps, null, Map.of("nps", 0), "2026-11-16T10:00:00Z", "widget");
+        answer(nps, null, Map.of("nps", 10), "2026-11-17T10:00:00Z", "widget");
+        // before the period: 3 detractors
+        for (int i = 0; i < 3; i++) {
+            answer(nps, null, Map.of("nps", 1), "2026-10-20T10:00:00Z", "email");
+        }
+        answer(csat, "a", Map.of("s", 5), "2026-11-02T10:00:00Z", "email");
+        answer(csat, "b", Map.of("s", 4), "2026-11-02T10:00:00Z", "email");
+        answer(csat, "c", Map.of("s", 2), "2026-11-02T10:00:00Z", "email");
+        // a partial response never counts: the hosted page's click
+        Http.Response link = api.postJson("/api/v1/surveys/" + nps + "/links", Map.of("userId", "a"));
+        String url = link.json().path("url").asString();
+        http().get(url.replaceFirst("^https?://[^/]+", "") + "&q=nps&a=0");
+    }
+
+    private void answer(String survey, String user, Map<String, Object> answers, String at, String channel) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("answers", answers);
+        body.put("submittedAt", at);
+        body.put("channel", channel);
+        if (user != null) {
+            body.put("userId", user);
+        }
+        Http.Response r = http().bearer(ws.secretKey()).postJson("/api/v1/surveys/" + survey + "/responses", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    private JsonNode get(String path) {
+        Http.Response r = http().bearer(ws.secretKey()).get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void npsWithIntervalCountsTrendAndBreakdown() {
+        JsonNode m = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&interval=week&by=channel");
+        // 3 promoters (10, 9, 10), 1 passive (7), 2 detractors (3, 0): NPS = 100 × (3 − 2) / 6
+        assertThat(m.path("n").asLong()).isEqualTo(6);
+        assertThat(m.path("promoters").asLong()).isEqualTo(3);
+        assertThat(m.path("passives").asLong()).isEqualTo(1);
+        assertThat(m.path("detractors").asLong()).isEqualTo(2);
+        assertThat(m.path("value").asDouble()).isCloseTo(16.67, within(0.01));
+        assertThat(m.path("smallSample").asBoolean()).isTrue();
+        double[] adjusted = Intervals.adjustedNps(3, 2, 6);
+        double half = 1.959963984540054 * Math.sqrt(adjusted[1]);
+        assertThat(m.path("ci").path("low").asDouble()).isCloseTo(100 * (adjusted[0] - half), within(0.01));
+        assertThat(m.path("ci").path("high").asDouble()).isCloseTo(100 * (adjusted[0] + half), within(0.01));
+
+        List<String> buckets = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        m.path("series").forEach(b -> {
+            buckets.add(b.path("bucket").asString());
+            counts.add(b.path("n").asLong());
+        });
+        assertThat(buckets).containsExactly("2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16");
+        assertThat(counts).containsExactly(0L, 4L, 0L, 2L);
+        assertThat(m.path("series").get(2).path("value").isNull())
+                .as("an empty week has no value")
+                .isTrue();
+
+        Map<String, Double> byChannel = new java.util.HashMap<>();
+        m.path("groups")
+                .forEach(g ->
+                        byChannel.put(g.path("key").asString(), g.path("value").asDouble()));
+        assertThat(byChannel).containsEntry("email", 25.0).containsEntry("widget", 0.0);
+
+        // previous 21 days: three detractors → −100, and the change is flagged
+        assertThat(m.path("previous").path("value").asDouble()).isEqualTo(-100.0);
+        assertThat(m.path("previous").path("n").asLong()).isEqualTo(3);
+        assertThat(m.path("previous").path("change").asDouble()).isCloseTo(116.67, within(0.01));
+    }
+
+    @Test
+    void breakdownBySurveyAndSegment() {
+        JsonNode bySurvey = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=survey");
+        assertThat(bySurvey.path("groups")).hasSize(1);
+        assertThat(bySurvey.path("groups").get(0).path("label").asString()).isEqualTo("NPS");
+
+        Http.Response segment = http().bearer(ws.secretKey())
+                .postJson(
+                        "/api/v1/segments",
+                        Map.of(
+                                "name",
+                                "VIP",
+                                "rules",
+                                List.of(Map.of("type", "trait", "name", "vip", "op", "eq", "value", true))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        JsonNode bySegment = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=segment");
+        JsonNode vip = bySegment.path("groups").get(0);
+        assertThat(vip.path("label").asString()).isEqualTo("VIP");
+        assertThat(vip.path("n").asLong()).isEqualTo(1);
+        assertThat(vip.path("value").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void csatAndCes() {
+        JsonNode m = get("/api/v1/metrics/csat?surveyId=" + csat + "&from=2026-11-01&to=2026-11-21");
+        assertThat(m.path("n").asLong()).isEqualTo(3);
+        assertThat(m.path("value").asDouble()).isCloseTo(66.67, within(0.01));
+        assertThat(m.path("mean").asDouble()).isCloseTo(3.67, within(0.01));
+        assertThat(m.path("ci").path("low").asDouble()).isLessThan(66.67);
+        JsonNode ces = get("/api/v1/metrics/ces?from=2026-11-01&to=2026-11-21");
+        assertThat(ces.path("n").asLong()).isZero();
+        assertThat(ces.path("value").isNull()).isTrue();
+    }
+
+    @Test
+    void badQueriesAreRefusedWithTheirFields() {
+        Http api = http().bearer(ws.secretKey());
+        assertThat(api.get("/api/v1/metrics/nps?interval=year")
+                        .json()
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("interval");
+        assertThat(api.get("/api/v1/metrics/nps?by=weather").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/metrics/nps?from=2026-11-10&to=2026-11-01").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/metrics/nps?from=yesterday").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/metrics/nps?surveyId=" + java.util.UUID.randomUUID())
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().basic(ws.writeKey(), "").get("/api/v1/metrics/nps").status())
+                .isEqualTo(403);
+        TestWorkspace other = fixtures.aWorkspace();
+        assertThat(http().bearer(other.secretKey())
+                        .get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21")
+                        .json()
+                        .path("n")
+                        .asLong())
+                .as("another workspace sees none of these answers")
+                .isZero();
+    }
+}
