@@ -7,6 +7,8 @@ import io.touchpoint.support.Fixtures.TestWorkspace;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
 import io.touchpoint.support.SampleSurveys;
+import io.touchpoint.support.UiSession;
+import io.touchpoint.workspace.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,24 @@ class MetricsIT extends IntegrationTest {
         JsonNode ces = get("/api/v1/metrics/ces?from=2026-11-01&to=2026-11-21");
         assertThat(ces.path("n").asLong()).isZero();
         assertThat(ces.path("value").isNull()).isTrue();
+    }
+
+    @Test
+    void theMetricsPageShowsTheSameNumbers() {
+        UiSession ui = new UiSession(port).header("Accept-Language", "en");
+        String password = "a-long-enough-password";
+        ui.signIn(fixtures.aUser(ws.id(), Role.ANALYST, password), password);
+        UiSession.Page page = ui.get("/metrics?from=2026-11-01&to=2026-11-21&interval=week&by=channel");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("16.7")
+                .contains("n = 6")
+                .contains("Small sample")
+                .contains("NPS by Channel")
+                .contains("data-series=");
+        UiSession.Page bad = ui.get("/metrics?from=2026-11-21&to=2026-11-01");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("from must not be after to");
     }
 
     @Test

@@ -44,7 +44,7 @@ class PagesController {
     }
 
     /** Sections planned in the architecture whose modules have not landed: said plainly, no fake data. */
-    @GetMapping("/{section:metrics|cases}")
+    @GetMapping("/{section:cases}")
     String upcoming(@PathVariable String section, Model model) {
         model.addAttribute("active", section);
         model.addAttribute("section", section);

@@ -1,0 +1,88 @@
+package io.touchpoint.web.internal;
+
+import io.touchpoint.feedback.Surveys;
+import io.touchpoint.metrics.FeedbackMetrics;
+import io.touchpoint.metrics.Tally;
+import io.touchpoint.platform.InvalidInputException;
+import io.touchpoint.platform.Json;
+import io.touchpoint.workspace.TouchpointUser;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Metrics › Feedback: NPS, CSAT and CES with intervals, the trend with its band, and breakdowns. */
+@Controller
+class MetricsPages {
+
+    private final FeedbackMetrics metrics;
+    private final Surveys surveys;
+
+    MetricsPages(FeedbackMetrics metrics, Surveys surveys) {
+        this.metrics = metrics;
+        this.surveys = surveys;
+    }
+
+    @GetMapping("/metrics")
+    String feedback(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String surveyId,
+            @RequestParam(defaultValue = "week") String interval,
+            @RequestParam(defaultValue = "channel") String by,
+            Model model) {
+        UUID workspaceId = me.workspaceId();
+        model.addAttribute("active", "metrics");
+        model.addAttribute("surveys", surveys.list(workspaceId));
+        FeedbackMetrics.Query query;
+        try {
+            query = metrics.check(
+                    workspaceId,
+                    new FeedbackMetrics.Query(
+                            blank(surveyId) ? null : uuid(surveyId), date(from, "from"), date(to, "to"), interval, by));
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            query = metrics.check(workspaceId, new FeedbackMetrics.Query(null, null, null, "week", "channel"));
+        }
+        Map<String, Map<String, Object>> scores = new LinkedHashMap<>();
+        for (Tally.Kind kind : Tally.Kind.values()) {
+            scores.put(kind.name().toLowerCase(java.util.Locale.ROOT), metrics.compute(workspaceId, kind, query));
+        }
+        model.addAttribute("query", query);
+        model.addAttribute("scores", scores);
+        List<?> series = (List<?>) scores.get("nps").get("series");
+        model.addAttribute("npsSeries", Json.write(series));
+        return "metrics";
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a date such as 2026-11-01");
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("surveyId", "no such survey");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
