@@ -1,0 +1,159 @@
+package io.touchpoint.text.internal;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained binary logistic-regression sentiment model: one weight per feature, looked up by a
+ * 64-bit hash of the feature's text. The probability of "positive" is the logistic function of the
+ * bias plus the weights of the text's features, each feature counting 1/√(number of features).
+ */
+public final class LinearModel {
+
+    private static final String MAGIC = "touchpoint-sentiment\t1";
+
+    private final Map<String, String> header;
+    private final long[] keys;
+    private final float[] weights;
+    private final double bias;
+    private final List<String> featureTexts;
+
+    /** @param features feature texts, parallel to {@code weights} */
+    LinearModel(Map<String, String> header, List<String> features, float[] weights, double bias) {
+        if (features.size() != weights.length) {
+            throw new IllegalArgumentException("features and weights differ in length");
+        }
+        this.header = new LinkedHashMap<>(header);
+        this.bias = bias;
+        this.featureTexts = List.copyOf(features);
+        Integer[] order = new Integer[features.size()];
+        long[] hashes = new long[features.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            hashes[i] = hash(features.get(i));
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
+        this.keys = new long[order.length];
+        this.weights = new float[order.length];
+        for (int i = 0; i < order.length; i++) {
+            keys[i] = hashes[order[i]];
+            this.weights[i] = weights[order[i]];
+        }
+    }
+
+    /** A value recorded with the model, such as {@code features} or {@code neutral}. */
+    public String header(String name) {
+        return header.get(name);
+    }
+
+    Map<String, String> headers() {
+        return Map.copyOf(header);
+    }
+
+    public LinearModel withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(header);
+        copy.put(name, value);
+        float[] unsorted = new float[featureTexts.size()];
+        for (int i = 0; i < unsorted.length; i++) {
+            unsorted[i] = weight(featureTexts.get(i));
+        }
+        return new LinearModel(copy, featureTexts, unsorted, bias);
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    double bias() {
+        return bias;
+    }
+
+    float weight(String feature) {
+        int at = Arrays.binarySearch(keys, hash(feature));
+        return at < 0 ? 0f : weights[at];
+    }
+
+    /** The log-odds of "positive" for a text's features. */
+    public double logit(Collection<String> features) {
+        if (features.isEmpty()) {
+            return bias;
+        }
+        double sum = 0;
+        for (String feature : features) {
+            sum += weight(feature);
+        }
+        return bias + sum / Math.sqrt(features.size());
+    }
+
+    static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    public void write(OutputStream out) throws IOException {
+        try (var writer =
+                new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
+            writer.write(MAGIC + "\n");
+            for (var entry : header.entrySet()) {
+                writer.write(entry.getKey() + "\t" + entry.getValue() + "\n");
+            }
+            writer.write("bias\t" + bias + "\n--\n");
+            for (String feature : featureTexts) {
+                writer.write(feature + "\t" + weight(feature) + "\n");
+            }
+        }
+    }
+
+    public static LinearModel read(InputStream in) {
+        try (var reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+            if (!MAGIC.equals(reader.readLine())) {
+                throw new IllegalArgumentException("Not a Touchpoint sentiment model");
+            }
+            Map<String, String> header = new LinkedHashMap<>();
+            double bias = 0;
+            String line;
+            while ((line = reader.readLine()) != null && !line.equals("--")) {
+                int tab = line.indexOf('\t');
+                String name = line.substring(0, tab);
+                String value = line.substring(tab + 1);
+                if (name.equals("bias")) {
+                    bias = Double.parseDouble(value);
+                } else {
+                    header.put(name, value);
+                }
+            }
+            List<String> features = new java.util.ArrayList<>();
+            var weights = new java.util.ArrayList<Float>();
+            while ((line = reader.readLine()) != null) {
+                int tab = line.lastIndexOf('\t');
+                features.add(line.substring(0, tab));
+                weights.add(Float.parseFloat(line.substring(tab + 1)));
+            }
+            float[] w = new float[weights.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = weights.get(i);
+            }
+            return new LinearModel(header, features, w, bias);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
