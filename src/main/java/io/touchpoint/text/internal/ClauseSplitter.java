@@ -27,6 +27,8 @@ public final class ClauseSplitter {
             "(?<=[\\s,，])(?=(?:하지만|그렇지만|그런데|근데|그러나|그래도|그치만|반면에?)(?:[\\s,，]|$))",
             "(?i)(?<=[\\s,;])(?=(?:but|however|although|though|whereas)\\b)"));
 
+    private static final Pattern TRAILING_CONNECTIVE = Pattern.compile("(?<=[가-힣])(?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?$");
+
     private static final Pattern WORDLESS = Pattern.compile("[\\p{P}\\p{S}\\s]*");
 
     private ClauseSplitter() {}
@@ -41,6 +43,14 @@ public final class ClauseSplitter {
         }
         add(text, from, text.length(), clauses);
         return clauses;
+    }
+
+    /**
+     * The clause without the Korean connective ending that closes it (늦었지만 → 늦었), for scoring:
+     * the ending belongs to the link between clauses, not to the opinion of this one.
+     */
+    public static String withoutConnective(String clause) {
+        return TRAILING_CONNECTIVE.matcher(clause).replaceFirst("");
     }
 
     private static void add(String text, int from, int to, List<Clause> clauses) {

@@ -19,17 +19,30 @@ public final class KoreanLexicon {
     static final String RESOURCE = "sentiment_lexicon_ko.tsv";
 
     private final Map<String, Double> weights;
+    private final Map<String, Double> negatedWeights;
 
-    KoreanLexicon(Map<String, Double> weights) {
+    KoreanLexicon(Map<String, Double> weights, Map<String, Double> negatedWeights) {
         this.weights = Map.copyOf(weights);
+        this.negatedWeights = Map.copyOf(negatedWeights);
     }
 
+    /**
+     * The shipped list. A third column, where present, is the word's vote when negated: general
+     * praise words (좋다, 괜찮다, 친절하다 …) vote nothing plainly, since the model knows them, but
+     * strongly against when negated, because negated praise (안 좋아요, 좋지 않아요) is rare in the
+     * movie reviews the model learnt from and it under-rates it.
+     */
     public static KoreanLexicon shipped() {
-        return new KoreanLexicon(readWeights(RESOURCE));
+        return new KoreanLexicon(readWeights(RESOURCE), readWeights(RESOURCE, 2));
     }
 
     /** Lines of {@code word<TAB>weight}; # starts a comment. */
     static Map<String, Double> readWeights(String resource) {
+        return readWeights(resource, 1);
+    }
+
+    /** The given column of lines of {@code word<TAB>weight…}; lines without it are left out. */
+    static Map<String, Double> readWeights(String resource, int column) {
         Map<String, Double> weights = new HashMap<>();
         try (var reader = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(KoreanLexicon.class.getResourceAsStream(resource), resource),
@@ -41,7 +54,9 @@ public final class KoreanLexicon {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                weights.put(cols[0], Double.parseDouble(cols[1]));
+                if (cols.length > column) {
+                    weights.put(cols[0], Double.parseDouble(cols[column]));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,7 +74,10 @@ public final class KoreanLexicon {
                 continue;
             }
             Double w = weights.get(m.term());
-            if (w != null) {
+            Double whenNegated = negatedWeights.get(m.term());
+            if (negated[i] && whenNegated != null) {
+                sum += whenNegated;
+            } else if (w != null) {
                 sum += negated[i] ? -0.8 * w : w;
             }
         }

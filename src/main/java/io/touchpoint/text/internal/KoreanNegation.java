@@ -52,6 +52,12 @@ final class KoreanNegation {
                     || candidate.tag().equals("VX")
                     || candidate.tag().equals("VCP")) {
                 negated[j] = true;
+                // 친절/NNG 하/XSA 지 않다: the noun carries the meaning of the derived predicate
+                boolean derived =
+                        candidate.tag().equals("XSA") || candidate.tag().equals("XSV");
+                if (derived && j >= 1 && morphs.get(j - 1).isNoun()) {
+                    negated[j - 1] = true;
+                }
                 return;
             }
             if (!candidate.tag().equals("E")) {

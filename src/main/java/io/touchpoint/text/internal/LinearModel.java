@@ -32,7 +32,20 @@ public final class LinearModel {
     private final double bias;
     private final List<String> featureTexts;
 
-    /** @param features feature texts, parallel to {@code weights} */
+    private LinearModel(Map<String, String> header, long[] keys, float[] weights, double bias) {
+        this.header = new LinkedHashMap<>(header);
+        this.keys = keys;
+        this.weights = weights;
+        this.bias = bias;
+        this.featureTexts = List.of();
+    }
+
+    /**
+     * A model that remembers its feature texts, so that it can be written. Models read from a file
+     * keep only the hashes, to save memory.
+     *
+     * @param features feature texts, parallel to {@code weights}
+     */
     LinearModel(Map<String, String> header, List<String> features, float[] weights, double bias) {
         if (features.size() != weights.length) {
             throw new IllegalArgumentException("features and weights differ in length");
@@ -67,6 +80,9 @@ public final class LinearModel {
     public LinearModel withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(header);
         copy.put(name, value);
+        if (featureTexts.isEmpty()) {
+            return new LinearModel(copy, keys, weights, bias);
+        }
         float[] unsorted = new float[featureTexts.size()];
         for (int i = 0; i < unsorted.length; i++) {
             unsorted[i] = weight(featureTexts.get(i));
@@ -99,6 +115,21 @@ public final class LinearModel {
         return bias + sum / Math.sqrt(features.size());
     }
 
+    private static LinearModel sorted(Map<String, String> header, long[] keys, float[] weights, double bias) {
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        long[] sortedKeys = new long[keys.length];
+        float[] sortedWeights = new float[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedKeys[i] = keys[order[i]];
+            sortedWeights[i] = weights[order[i]];
+        }
+        return new LinearModel(header, sortedKeys, sortedWeights, bias);
+    }
+
     static long hash(String text) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < text.length(); i++) {
@@ -109,6 +140,9 @@ public final class LinearModel {
     }
 
     public void write(OutputStream out) throws IOException {
+        if (featureTexts.isEmpty() && keys.length > 0) {
+            throw new IllegalStateException("A model read from a file keeps no feature texts to write");
+        }
         try (var writer =
                 new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
             writer.write(MAGIC + "\n");
@@ -140,18 +174,20 @@ public final class LinearModel {
                     header.put(name, value);
                 }
             }
-            List<String> features = new java.util.ArrayList<>();
-            var weights = new java.util.ArrayList<Float>();
+            long[] keys = new long[1024];
+            float[] weights = new float[1024];
+            int n = 0;
             while ((line = reader.readLine()) != null) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                    weights = Arrays.copyOf(weights, n * 2);
+                }
                 int tab = line.lastIndexOf('\t');
-                features.add(line.substring(0, tab));
-                weights.add(Float.parseFloat(line.substring(tab + 1)));
+                keys[n] = hash(line.substring(0, tab));
+                weights[n] = Float.parseFloat(line.substring(tab + 1));
+                n++;
             }
-            float[] w = new float[weights.size()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = weights.get(i);
-            }
-            return new LinearModel(header, features, w, bias);
+            return sorted(header, Arrays.copyOf(keys, n), Arrays.copyOf(weights, n), bias);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

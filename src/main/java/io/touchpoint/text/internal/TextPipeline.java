@@ -100,7 +100,7 @@ public final class TextPipeline {
         }
         List<ClauseSentiment> result = new ArrayList<>(clauses.size());
         for (ClauseSplitter.Clause clause : clauses) {
-            double score = scorer.score(withoutPiiTokens(clause.text()));
+            double score = scorer.score(withoutPiiTokens(ClauseSplitter.withoutConnective(clause.text())));
             result.add(new ClauseSentiment(clause.text(), scorer.label(score), round(score)));
         }
         return result;
