@@ -16,16 +16,21 @@ public final class ClauseSplitter {
     /** A clause and where it stands in the comment. */
     public record Clause(String text, int start, int end) {}
 
-    private static final Pattern BOUNDARY = Pattern.compile(String.join(
-            "|",
-            // after sentence punctuation (one or more) followed by space or the end, or a line break
-            "(?<=[.!?;…。！？])(?=\\s|$)",
-            "(?=\\R)",
-            // after a Korean word that ends in a connective, before the space (a comma may sit between)
-            "(?<=[가-힣](?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?)(?<!(?:^|[\\s,，])(?:하지만|그렇지만)[,，]?)(?=\\s)",
-            // before a connective word
-            "(?<=[\\s,，])(?=(?:하지만|그렇지만|그런데|근데|그러나|그래도|그치만|반면에?)(?:[\\s,，]|$))",
-            "(?i)(?<=[\\s,;])(?=(?:but|however|although|though|whereas)\\b)"));
+    private static final Pattern BOUNDARY = Pattern.compile(
+            // every boundary stands before a space or line break, at the end, or after a space or comma:
+            // checking that first keeps the matcher fast
+            "(?:(?=[\\s\\u0085\\u2028\\u2029]|$)|(?<=[\\s,，;]))(?:"
+                    + String.join(
+                            "|",
+                            // after sentence punctuation (one or more) followed by space or the end, or a line break
+                            "(?<=[.!?;…。！？])(?=\\s|$)",
+                            "(?=\\R)",
+                            // after a Korean word that ends in a connective, before the space (a comma may sit between)
+                            "(?<=[가-힣](?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?)(?<!(?:^|[\\s,，])(?:하지만|그렇지만)[,，]?)(?=\\s)",
+                            // before a connective word
+                            "(?<=[\\s,，])(?=(?:하지만|그렇지만|그런데|근데|그러나|그래도|그치만|반면에?)(?:[\\s,，]|$))",
+                            "(?i)(?<=[\\s,;])(?=(?:but|however|although|though|whereas)\\b)")
+                    + ")");
 
     private static final Pattern TRAILING_CONNECTIVE = Pattern.compile("(?<=[가-힣])(?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?$");
 
@@ -35,11 +40,19 @@ public final class ClauseSplitter {
 
     public static List<Clause> split(String text) {
         List<Clause> clauses = new ArrayList<>();
-        Matcher m = BOUNDARY.matcher(text);
+        Matcher m = BOUNDARY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
-        while (m.find()) {
-            add(text, from, m.start(), clauses);
-            from = m.start();
+        for (int i = 1; i <= text.length(); i++) {
+            // only positions next to a space, a line break, a comma or the end can be boundaries
+            boolean candidate = i == text.length()
+                    || Character.isWhitespace(text.charAt(i))
+                    || Character.isSpaceChar(text.charAt(i))
+                    || ",，;".indexOf(text.charAt(i - 1)) >= 0
+                    || Character.isWhitespace(text.charAt(i - 1));
+            if (candidate && i > from && m.region(i, text.length()).lookingAt()) {
+                add(text, from, i, clauses);
+                from = i;
+            }
         }
         add(text, from, text.length(), clauses);
         return clauses;

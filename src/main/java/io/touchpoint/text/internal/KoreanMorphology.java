@@ -54,7 +54,7 @@ public final class KoreanMorphology {
     }
 
     /** The morphemes of a text in order; inflected words are split into their morphemes. */
-    List<Morph> analyze(String text) {
+    public List<Morph> analyze(String text) {
         List<Morph> morphs = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

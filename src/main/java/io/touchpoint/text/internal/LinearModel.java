@@ -27,15 +27,13 @@ public final class LinearModel {
     private static final String MAGIC = "touchpoint-sentiment\t1";
 
     private final Map<String, String> header;
-    private final long[] keys;
-    private final float[] weights;
+    private final HashTable table;
     private final double bias;
     private final List<String> featureTexts;
 
-    private LinearModel(Map<String, String> header, long[] keys, float[] weights, double bias) {
+    private LinearModel(Map<String, String> header, HashTable table, double bias) {
         this.header = new LinkedHashMap<>(header);
-        this.keys = keys;
-        this.weights = weights;
+        this.table = table;
         this.bias = bias;
         this.featureTexts = List.of();
     }
@@ -53,19 +51,11 @@ public final class LinearModel {
         this.header = new LinkedHashMap<>(header);
         this.bias = bias;
         this.featureTexts = List.copyOf(features);
-        Integer[] order = new Integer[features.size()];
         long[] hashes = new long[features.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        for (int i = 0; i < hashes.length; i++) {
             hashes[i] = hash(features.get(i));
         }
-        Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
-        this.keys = new long[order.length];
-        this.weights = new float[order.length];
-        for (int i = 0; i < order.length; i++) {
-            keys[i] = hashes[order[i]];
-            this.weights[i] = weights[order[i]];
-        }
+        this.table = new HashTable(hashes, weights, hashes.length);
     }
 
     /** A value recorded with the model, such as {@code features} or {@code neutral}. */
@@ -81,17 +71,17 @@ public final class LinearModel {
         Map<String, String> copy = new LinkedHashMap<>(header);
         copy.put(name, value);
         if (featureTexts.isEmpty()) {
-            return new LinearModel(copy, keys, weights, bias);
+            return new LinearModel(copy, table, bias);
         }
-        float[] unsorted = new float[featureTexts.size()];
-        for (int i = 0; i < unsorted.length; i++) {
-            unsorted[i] = weight(featureTexts.get(i));
+        float[] weights = new float[featureTexts.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = weight(featureTexts.get(i));
         }
-        return new LinearModel(copy, featureTexts, unsorted, bias);
+        return new LinearModel(copy, featureTexts, weights, bias);
     }
 
     public int size() {
-        return keys.length;
+        return table.size;
     }
 
     double bias() {
@@ -99,8 +89,7 @@ public final class LinearModel {
     }
 
     float weight(String feature) {
-        int at = Arrays.binarySearch(keys, hash(feature));
-        return at < 0 ? 0f : weights[at];
+        return table.get(hash(feature));
     }
 
     /** The log-odds of "positive" for a text's features. */
@@ -115,19 +104,44 @@ public final class LinearModel {
         return bias + sum / Math.sqrt(features.size());
     }
 
-    private static LinearModel sorted(Map<String, String> header, long[] keys, float[] weights, double bias) {
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /** Open addressing with linear probing, at most two thirds full: a lookup is one or two probes. */
+    private static final class HashTable {
+
+        private final long[] keys;
+        private final float[] values;
+        private final int mask;
+        private final int size;
+
+        HashTable(long[] hashes, float[] weights, int count) {
+            int capacity = Integer.highestOneBit(Math.max(4, count * 3 / 2)) * 2;
+            this.keys = new long[capacity];
+            this.values = new float[capacity];
+            this.mask = capacity - 1;
+            this.size = count;
+            for (int i = 0; i < count; i++) {
+                long key = hashes[i] == 0 ? 1 : hashes[i];
+                int at = slot(key);
+                while (keys[at] != 0 && keys[at] != key) {
+                    at = (at + 1) & mask;
+                }
+                keys[at] = key;
+                values[at] = weights[i];
+            }
         }
-        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-        long[] sortedKeys = new long[keys.length];
-        float[] sortedWeights = new float[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            sortedKeys[i] = keys[order[i]];
-            sortedWeights[i] = weights[order[i]];
+
+        float get(long hash) {
+            long key = hash == 0 ? 1 : hash;
+            for (int at = slot(key); keys[at] != 0; at = (at + 1) & mask) {
+                if (keys[at] == key) {
+                    return values[at];
+                }
+            }
+            return 0f;
         }
-        return new LinearModel(header, sortedKeys, sortedWeights, bias);
+
+        private int slot(long key) {
+            return (int) (key ^ (key >>> 32)) & mask;
+        }
     }
 
     static long hash(String text) {
@@ -140,7 +154,7 @@ public final class LinearModel {
     }
 
     public void write(OutputStream out) throws IOException {
-        if (featureTexts.isEmpty() && keys.length > 0) {
+        if (featureTexts.isEmpty() && table.size > 0) {
             throw new IllegalStateException("A model read from a file keeps no feature texts to write");
         }
         try (var writer =
@@ -187,7 +201,7 @@ public final class LinearModel {
                 weights[n] = Float.parseFloat(line.substring(tab + 1));
                 n++;
             }
-            return sorted(header, Arrays.copyOf(keys, n), Arrays.copyOf(weights, n), bias);
+            return new LinearModel(header, new HashTable(keys, weights, n), bias);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

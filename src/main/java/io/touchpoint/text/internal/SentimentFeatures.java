@@ -3,7 +3,6 @@ package io.touchpoint.text.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +32,6 @@ public final class SentimentFeatures {
         }
     }
 
-    private static final Pattern REPEATS = Pattern.compile("(.)\\1{2,}");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+(?:'[a-z]+)?|[.!?;,]");
     private static final Set<String> ENGLISH_NEGATORS =
             Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot");
@@ -53,9 +50,7 @@ public final class SentimentFeatures {
 
     /** Lower case, runs of one character cut to two (ㅋㅋㅋㅋ → ㅋㅋ), whitespace collapsed. */
     public static String normalise(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        String cut = REPEATS.matcher(lower).replaceAll("$1$1");
-        return SPACES.matcher(cut).replaceAll(" ").trim();
+        return Normalised.of(text).text();
     }
 
     /** The distinct features of a text, for a model of the given language ("ko" or "en"). */

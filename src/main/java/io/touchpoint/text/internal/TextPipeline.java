@@ -64,7 +64,8 @@ public final class TextPipeline {
     }
 
     private TextAnalysis korean(String redacted, SentimentScorer scorer) {
-        String normal = SentimentFeatures.normalise(withoutPiiTokens(redacted));
+        Normalised normalised = Normalised.of(blankPiiTokens(redacted));
+        String normal = normalised.text();
         List<Morph> morphs = korean.analyze(normal);
         double score = scorer.score(normal, morphs);
         return new TextAnalysis(
@@ -74,7 +75,7 @@ public final class TextPipeline {
                 taxonomy.matchKorean(morphs),
                 redacted,
                 Keyphrases.korean(normal, morphs, KEYPHRASES),
-                clauses(redacted, scorer, score));
+                koreanClauses(redacted, normalised, morphs, scorer, score));
     }
 
     private TextAnalysis english(String redacted, SentimentScorer scorer) {
@@ -104,6 +105,44 @@ public final class TextPipeline {
             result.add(new ClauseSentiment(clause.text(), scorer.label(score), round(score)));
         }
         return result;
+    }
+
+    /**
+     * Korean clauses are scored on the morphemes of the whole comment that fall inside them, so
+     * that Nori runs once per comment; the connective ending that closes a clause is left out.
+     */
+    private static List<ClauseSentiment> koreanClauses(
+            String redacted, Normalised normalised, List<Morph> morphs, SentimentScorer scorer, double wholeScore) {
+        List<ClauseSplitter.Clause> clauses = ClauseSplitter.split(redacted);
+        if (clauses.size() <= 1) {
+            return clauses(redacted, scorer, wholeScore);
+        }
+        String normal = normalised.text();
+        List<ClauseSentiment> result = new ArrayList<>(clauses.size());
+        for (ClauseSplitter.Clause clause : clauses) {
+            int from = normalised.indexAtOrAfter(clause.start());
+            int to = normalised.indexAtOrAfter(clause.end());
+            while (from < to && normal.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && normal.charAt(to - 1) == ' ') {
+                to--;
+            }
+            String text = ClauseSplitter.withoutConnective(normal.substring(from, to));
+            int start = from;
+            int end = from + text.length();
+            List<Morph> inside = morphs.stream()
+                    .filter(m -> m.start() >= start && m.end() <= end)
+                    .toList();
+            double score = scorer.score(text, inside);
+            result.add(new ClauseSentiment(clause.text(), scorer.label(score), round(score)));
+        }
+        return result;
+    }
+
+    /** PII tokens replaced by as many spaces, so that offsets stay. */
+    private static String blankPiiTokens(String text) {
+        return PII_TOKENS.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
     private static String withoutPiiTokens(String text) {

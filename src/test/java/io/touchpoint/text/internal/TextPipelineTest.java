@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TextPipelineTest {
 
     private static final KoreanMorphology KOREAN = KoreanMorphology.withDefaultDictionary();
-    private static final TextConfiguration.KoreanBaseModel BASE = new TextConfiguration.KoreanBaseModel(KOREAN);
+    private static final KoreanBaseModel BASE = new KoreanBaseModel(KOREAN);
     private static final TextPipeline PIPELINE = TextPipeline.shipped(KOREAN, BASE);
 
     private static TextAnalysis analyze(String text) {
