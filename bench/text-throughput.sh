@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Throughput of the text pipeline (comments/s, one thread) beside Nori tokenisation alone, on
+# Korean reviews from NSMC's dev.tsv. Usage: bench/text-throughput.sh [count]   (DATA: NSMC folder)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q compile
+cp=$(mktemp)
+trap 'rm -f "$cp"' EXIT
+./mvnw -q dependency:build-classpath -Dmdep.outputFile="$cp" -DincludeScope=runtime >/dev/null
+java -cp "target/classes:$(cat "$cp")" io.touchpoint.text.internal.training.TextBenchmark \
+  "${DATA:-../shared/data/nsmc}" "${1:-10000}" 2>&1 | grep -v SLF4J
