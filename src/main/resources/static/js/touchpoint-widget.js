@@ -148,14 +148,18 @@
     if (userId) { q += "&userId=" + encodeURIComponent(userId); }
     if (pageEvents.length) { q += "&events=" + encodeURIComponent(pageEvents.join(",")); }
     if (pageLang) { q += "&lang=" + encodeURIComponent(pageLang); }
+    var found = null;
     call("GET", "/v1/widget/survey?" + q).then(function (r) {
       if (r.status !== 200 || asked) { return null; }
       asked = true;
       return r.json().then(function (survey) {
+        found = survey.id;
         window.setTimeout(function () { open(survey); }, Math.max(0, survey.delay || 0) * 1000);
       });
     }).catch(function () { /* no survey this time */ }).then(function () {
       checking = false;
+      // for the page's own code (and tests): a survey request was answered, with or without a survey
+      window.dispatchEvent(new window.CustomEvent("touchpoint:checked", { detail: { surveyId: found } }));
       if (checkAgain) { checkAgain = false; check(); }
     });
   }
@@ -416,11 +420,14 @@
     reset: reset,
     push: function (call) {
       if (call && typeof api[call[0]] === "function" && call[0] !== "push") {
-        api[call[0]].apply(null, Array.prototype.slice.call(call, 1));
+        return api[call[0]].apply(null, Array.prototype.slice.call(call, 1));
       }
+      return null;
     }
   };
   window.touchpoint = api;
-  queued.forEach(api.push);
-  check();
+  // calls made before the script loaded ask for a survey once they are stored (so an event tracked
+  // on this page has reached the person's profile first); without any, ask now
+  var started = queued.map(api.push).filter(function (p) { return p; });
+  if (!started.length) { check(); }
 })(window, document);

@@ -281,10 +281,14 @@ class WidgetVisits {
     private static UUID create(WriteContext tx, UUID workspaceId, Visitor visitor, Instant now) throws Exception {
         UUID profile = Customers.resolveIdentities(tx, workspaceId, List.of(visitor.claim()), now)
                 .get(0);
-        // the profile that owns the ids may have been merged into another: answers go to the root
+        // Read back who owns the id now: on PostgreSQL a message of the same new visitor ingested at
+        // the same moment may have claimed it first (our identity row was then skipped), and the
+        // owner may be merged into another profile. Answers and contacts go to that root.
+        Identity id = visitor.claim().identities().get(0);
         return tx.jdbc()
-                .sql("select root_id from customers where workspace_id = ? and id = ?")
-                .params(workspaceId, profile)
+                .sql("select c.root_id from identities i join customers c on c.workspace_id = i.workspace_id "
+                        + "and c.id = i.customer_id where i.workspace_id = ? and i.kind = ? and i.value = ?")
+                .params(workspaceId, id.kind().name(), id.value())
                 .query((rs, n) -> Sql.uuid(rs, "root_id"))
                 .optional()
                 .orElse(profile);
