@@ -127,19 +127,7 @@ class WidgetVisits {
         // (a) a send planned by a widget trigger, waiting for this person's visit
         for (SendRepository.Due due : ready) {
             Optional<Survey> survey = loaded.get(due.surveyId());
-            Optional<ContactPolicy.Refusal> refusal = survey.isEmpty()
-                    ? Optional.of(new ContactPolicy.Refusal("survey_gone", "the survey was deleted"))
-                    : !survey.get().live()
-                            ? Optional.of(new ContactPolicy.Refusal(
-                                    "survey_not_live",
-                                    "survey \"" + survey.get().name() + "\" is "
-                                            + survey.get().status()))
-                            : ContactPolicy.check(
-                                    rules,
-                                    due.surveyId(),
-                                    survey.get().definition().recontactDays(),
-                                    history,
-                                    now);
+            Optional<ContactPolicy.Refusal> refusal = refusal(survey, rules, history, now);
             if (refusal.isPresent()) {
                 ContactPolicy.Refusal why = refusal.get();
                 store.write(tx -> SendRepository.move(tx, due.id(), "ready", "skipped", why.code(), why.detail(), now));
@@ -165,8 +153,7 @@ class WidgetVisits {
             if (survey.isEmpty() || !survey.get().live()) {
                 continue;
             }
-            Optional<ContactPolicy.Refusal> refusal = ContactPolicy.check(
-                    rules, widget.surveyId(), survey.get().definition().recontactDays(), history, now);
+            Optional<ContactPolicy.Refusal> refusal = refusal(survey, rules, history, now);
             if (refusal.isPresent()) {
                 reason = refusal.get().code();
                 continue;
@@ -178,6 +165,20 @@ class WidgetVisits {
             }
         }
         return Decision.none(reason);
+    }
+
+    /** Why the survey may not be shown to this person now, if it may not. */
+    private static Optional<ContactPolicy.Refusal> refusal(
+            Optional<Survey> survey, ContactRules rules, List<ContactPolicy.Contact> history, Instant now) {
+        if (survey.isEmpty()) {
+            return Optional.of(new ContactPolicy.Refusal("survey_gone", "the survey was deleted"));
+        }
+        Survey s = survey.get();
+        if (!s.live()) {
+            return Optional.of(
+                    new ContactPolicy.Refusal("survey_not_live", "survey \"" + s.name() + "\" is " + s.status()));
+        }
+        return ContactPolicy.check(rules, s.id(), s.definition().recontactDays(), history, now);
     }
 
     /** Records the contact (and for a triggered send, ready → shown) in one write unit. */
