@@ -299,8 +299,7 @@
       var max = q.type === "nps" ? 10 : q.scale;
       if (q.type === "nps" || q.type === "csat" || q.type === "ces" || q.type === "rating") {
         var group = el("div", { "class": "scores", role: "group", "aria-labelledby": "tp-q" });
-        var ends = t[q.type];
-        if (q.type === "ces" && q.direction === "higher_is_harder") { ends = [ends[1], ends[0]]; }
+        var ends = t[q.type]; // the scale's ends; a CES statement's direction is in its own wording
         for (var s = min; s <= max; s++) {
           var label = s === min ? s + " – " + ends[0] : s === max ? s + " – " + ends[1] : String(s);
           var b = el("button", { type: "button", "class": "score", "aria-label": label, "data-score": String(s) },
