@@ -102,6 +102,11 @@ public class Customers {
         return reads.rootOf(workspaceId, IdentityKind.USER_ID, userId);
     }
 
+    /** The person known by an identity (a user id, a browser's anonymous id, …), if any message carried it. */
+    public Optional<UUID> find(UUID workspaceId, IdentityKind kind, String value) {
+        return reads.rootOf(workspaceId, kind, value);
+    }
+
     public UUID require(UUID workspaceId, String userId) {
         return findByUserId(workspaceId, userId)
                 .orElseThrow(() -> new NotFoundException("No customer with userId " + userId));

@@ -51,6 +51,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A CORS preflight or any other OPTIONS request; set Origin and the Access-Control headers with {@link #header}. */
+    public Response options(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

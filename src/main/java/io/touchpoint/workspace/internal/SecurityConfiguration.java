@@ -5,6 +5,8 @@ import io.touchpoint.platform.TouchpointProperties;
 import io.touchpoint.workspace.ApiKeyKind;
 import io.touchpoint.workspace.Role;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may call what. API paths take keys and are stateless; the UI signs users in with a password,
@@ -80,6 +85,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
         http.securityMatcher("/v1/**", "/api/v1/**")
+                .cors(cors -> cors.configurationSource(publicApiCors()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -103,6 +109,24 @@ class SecurityConfiguration {
                                 "This key may not use this endpoint: public write keys may only ingest events and answer surveys",
                                 request.getRequestURI())));
         return http.build();
+    }
+
+    /**
+     * The public API ({@code /v1/**}: ingestion and the survey widget) is called from shops' own
+     * pages, on their own domains: any origin may call it, without cookies (the write key travels in
+     * the Authorization header). {@code /api/v1/**} takes secret keys, which never belong in a
+     * browser, so it gets no CORS headers and browsers refuse cross-origin calls to it.
+     */
+    static CorsConfigurationSource publicApiCors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin(CorsConfiguration.ALL);
+        cors.setAllowCredentials(false);
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/v1/**", cors);
+        return source;
     }
 
     @Bean
