@@ -6,10 +6,12 @@ import io.touchpoint.metrics.FeedbackMetrics;
 import io.touchpoint.metrics.Tally;
 import io.touchpoint.workspace.CurrentWorkspace;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,39 +28,20 @@ class MetricsApi {
         this.metrics = metrics;
     }
 
-    @GetMapping("/nps")
-    @Operation(summary = "NPS with adjusted-Wald 95% interval, counts, optional trend and breakdown")
-    Map<String, Object> nps(
+    @GetMapping("/{metric:nps|csat|ces}")
+    @Operation(
+            summary = "NPS (adjusted-Wald interval), CSAT (top-two-box %, Wilson) or CES (mean, t interval; % agree)",
+            description = "Optional trend (interval=day|week|month) and breakdown (by=channel|touchpoint|language|"
+                    + "survey|segment); the previous period of the same length with the change and its significance.")
+    Map<String, Object> score(
+            @PathVariable String metric,
             @RequestParam(required = false) UUID surveyId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String interval,
             @RequestParam(required = false) String by) {
+        Tally.Kind kind = Tally.Kind.valueOf(metric.toUpperCase(Locale.ROOT));
         return metrics.compute(
-                CurrentWorkspace.id(), Tally.Kind.NPS, new FeedbackMetrics.Query(surveyId, from, to, interval, by));
-    }
-
-    @GetMapping("/csat")
-    @Operation(summary = "CSAT top-two-box % with Wilson interval, and the mean")
-    Map<String, Object> csat(
-            @RequestParam(required = false) UUID surveyId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String interval,
-            @RequestParam(required = false) String by) {
-        return metrics.compute(
-                CurrentWorkspace.id(), Tally.Kind.CSAT, new FeedbackMetrics.Query(surveyId, from, to, interval, by));
-    }
-
-    @GetMapping("/ces")
-    @Operation(summary = "CES mean with t interval, and % agree with Wilson interval")
-    Map<String, Object> ces(
-            @RequestParam(required = false) UUID surveyId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String interval,
-            @RequestParam(required = false) String by) {
-        return metrics.compute(
-                CurrentWorkspace.id(), Tally.Kind.CES, new FeedbackMetrics.Query(surveyId, from, to, interval, by));
+                CurrentWorkspace.id(), kind, new FeedbackMetrics.Query(surveyId, from, to, interval, by));
     }
 }
