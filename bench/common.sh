@@ -6,13 +6,16 @@ PORT=${PORT:-18080}
 BENCH_CLASSES=target/bench-classes
 BENCH_CP="$BENCH_CLASSES:target/bench-lib/*"
 
-# Packages the jar if there is none, then compiles bench/*.java against the jar's own JDBC drivers.
+# Packages the jar if there is none (JAR=path runs another build of the server instead), then
+# compiles bench/*.java against the jar's own JDBC drivers.
 bench_build() {
-  if ! ls target/touchpoint-*.jar 2>/dev/null | grep -qv original; then
-    echo "== packaging the jar"
-    ./mvnw -q package -DskipTests -Dspotless.check.skip=true
+  if [[ -z "${JAR:-}" ]]; then
+    if ! ls target/touchpoint-*.jar 2>/dev/null | grep -qv original; then
+      echo "== packaging the jar"
+      ./mvnw -q package -DskipTests -Dspotless.check.skip=true
+    fi
+    JAR=$(ls target/touchpoint-*.jar | grep -v original | head -1)
   fi
-  JAR=$(ls target/touchpoint-*.jar | grep -v original | head -1)
   rm -rf target/bench-lib "$BENCH_CLASSES"
   mkdir -p target/bench-lib
   unzip -o -q -j "$JAR" 'BOOT-INF/lib/duckdb_jdbc-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d target/bench-lib

@@ -6,7 +6,8 @@
 #   --pg      run the server on a fresh PostgreSQL database (127.0.0.1:5432, user postgres)
 #   --jfr     record the server with Java Flight Recorder into FILE (profile settings)
 #   --keep    keep the data directory, logs and acknowledged-id file
-# Environment: SERVER_OPTS (JVM options of the server), PORT (18080), WRITE_KEY.
+# Environment: SERVER_OPTS (JVM options of the server), JAR (server jar; default target/touchpoint-*.jar),
+#              PORT (18080), WRITE_KEY.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
