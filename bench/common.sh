@@ -68,3 +68,13 @@ stop_server() {
 result_field() {
   grep '^RESULT' "$1" | tr ' ' '\n' | grep "^$2=" | head -1 | cut -d= -f2-
 }
+
+# wait_for_quiet SECONDS: waits (at most that long) until the 1-minute load average is below 1, so that
+# other builds on the machine do not skew the figures; the load average is printed with the results.
+wait_for_quiet() {
+  local deadline=$((SECONDS + $1))
+  while awk '{ exit !($1 >= 1) }' /proc/loadavg && ((SECONDS < deadline)); do
+    echo "waiting for a quiet machine: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    sleep 15
+  done
+}

@@ -2,9 +2,11 @@
 # Ingestion throughput: starts the packaged server on a fresh store, drives POST /v1/batch from a
 # separate process, then measures the raw bulk-load ceiling for the same rows and prints a summary.
 # Usage: bench/ingest.sh [--pg] [--connections 16] [--warmup 10] [--duration 30] [--raw-rows 500000]
-#                        [--jfr FILE] [--keep]
+#                        [--jfr FILE] [--wait-quiet SECONDS] [--keep]
 #   --pg      run the server on a fresh PostgreSQL database (127.0.0.1:5432, user postgres)
-#   --jfr     record the server with Java Flight Recorder into FILE (profile settings)
+#   --jfr     record the server with Java Flight Recorder into FILE (profile settings) during the
+#             measured period; summarise it with: java -cp target/bench-classes JfrTop FILE
+#   --wait-quiet  first wait up to SECONDS for the 1-minute load average to drop below 1
 #   --keep    keep the data directory, logs and acknowledged-id file
 # Environment: SERVER_OPTS (JVM options of the server), JAR (server jar; default target/touchpoint-*.jar),
 #              PORT (18080), WRITE_KEY.
@@ -12,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 
-store=duckdb connections=16 warmup=10 duration=30 raw_rows=500000 jfr= keep=
+store=duckdb connections=16 warmup=10 duration=30 raw_rows=500000 jfr= keep= quiet=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --pg) store=postgresql; shift ;;
@@ -21,6 +23,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration=$2; shift 2 ;;
     --raw-rows) raw_rows=$2; shift 2 ;;
     --jfr) jfr=$(realpath -m "$2"); shift 2 ;;
+    --wait-quiet) quiet=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -36,16 +39,25 @@ cleanup() {
 trap cleanup EXIT
 
 [[ $store == postgresql ]] && use_fresh_postgres
+wait_for_quiet "$quiet"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $(date -u +%FT%TZ)  $(nproc) cores  load average before: $load_before  store: $store"
-jvm_extra=()
-[[ -n "$jfr" ]] && jvm_extra+=("-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true")
-start_server "$work/data" "$work/server.log" "${jvm_extra[@]}"
+start_server "$work/data" "$work/server.log"
 
 echo "== load: $connections connections, warm-up $warmup s, measured $duration s"
 java -cp "$BENCH_CP" IngestLoad --url "http://127.0.0.1:$PORT" --key "$WRITE_KEY" \
   --connections "$connections" --warmup "$warmup" --duration "$duration" --acked "$work/acked.txt" \
-  | tee "$work/load.out"
+  > >(tee "$work/load.out") &
+load_pid=$!
+if [[ -n "$jfr" ]]; then
+  sleep "$warmup"
+  jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+fi
+wait "$load_pid"
+if [[ -n "$jfr" ]]; then
+  jcmd "$SERVER_PID" JFR.stop name=bench filename="$jfr" >/dev/null
+  echo "== JFR recording of the measured period: $jfr"
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 server_rss=$(awk '/VmHWM/ {print int($2 / 1024)}' /proc/"$SERVER_PID"/status)
 stop_server
