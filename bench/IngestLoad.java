@@ -49,6 +49,7 @@ final class IngestLoad {
     private final LongAdder progress = new LongAdder();
     private final Path stopFile;
     private volatile long windowStart;
+    private Duration ownCpu;
     private volatile long windowEnd;
 
     private IngestLoad(Map<String, String> args) throws IOException {
@@ -85,8 +86,12 @@ final class IngestLoad {
         }
         long previous = 0;
         long nextReport = start + 5_000_000_000L;
+        Duration cpuAtWindowStart = null;
         while (load.running()) {
             Thread.sleep(100);
+            if (cpuAtWindowStart == null && System.nanoTime() >= load.windowStart) {
+                cpuAtWindowStart = cpu();
+            }
             if (System.nanoTime() >= nextReport) {
                 long now = load.progress.sum();
                 System.err.printf(
@@ -97,11 +102,16 @@ final class IngestLoad {
             }
         }
         long stoppedAt = Math.min(System.nanoTime(), load.windowEnd);
+        load.ownCpu = cpuAtWindowStart == null ? Duration.ZERO : cpu().minus(cpuAtWindowStart);
         for (Worker worker : workers) {
             worker.thread.join();
         }
         load.acked.close();
         load.report(workers, Math.max(0, stoppedAt - load.windowStart) / 1e9);
+    }
+
+    private static Duration cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private boolean running() {
@@ -134,10 +144,14 @@ final class IngestLoad {
                 latencies.length, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
         System.out.printf("refused requests by status:          %s%n", refusedText.isEmpty() ? "none" : refusedText);
         System.out.printf("events rejected inside 2xx batches:  %,d%n", rejectedEvents.sum());
+        double cpuMicrosPerEvent = ackedInWindow.sum() == 0 ? 0 : ownCpu.toNanos() / 1000.0 / ackedInWindow.sum();
+        System.out.printf(
+                "load generator CPU, measured period: %.1f s, %.1f µs per event%n",
+                ownCpu.toMillis() / 1000.0, cpuMicrosPerEvent);
         System.out.printf("acknowledged messageIds written:     %,d (whole run, warm-up included)%n", ackedTotal.sum());
         System.out.printf(
                 "RESULT events_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f requests=%d refused=%d "
-                        + "refused_by_status=%s rejected_events=%d acked_total=%d%n",
+                        + "refused_by_status=%s rejected_events=%d acked_total=%d acked_measured=%d load_cpu_s=%.2f%n",
                 eventsPerSecond,
                 percentile(latencies, 50),
                 percentile(latencies, 99),
@@ -146,7 +160,9 @@ final class IngestLoad {
                 refusedCount,
                 refusedText.isEmpty() ? "none" : refusedText,
                 rejectedEvents.sum(),
-                ackedTotal.sum());
+                ackedTotal.sum(),
+                ackedInWindow.sum(),
+                ownCpu.toMillis() / 1000.0);
     }
 
     /** Nearest-rank percentile in milliseconds. */

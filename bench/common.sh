@@ -78,3 +78,8 @@ wait_for_quiet() {
     sleep 15
   done
 }
+
+# CPU seconds (user + system) a process has used so far, all its threads (DuckDB's included).
+process_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}

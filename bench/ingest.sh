@@ -49,11 +49,11 @@ java -cp "$BENCH_CP" IngestLoad --url "http://127.0.0.1:$PORT" --key "$WRITE_KEY
   --connections "$connections" --warmup "$warmup" --duration "$duration" --acked "$work/acked.txt" \
   > >(tee "$work/load.out") &
 load_pid=$!
-if [[ -n "$jfr" ]]; then
-  sleep "$warmup"
-  jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
-fi
+sleep "$warmup"
+server_cpu_start=$(process_cpu_seconds "$SERVER_PID")
+[[ -n "$jfr" ]] && jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
 wait "$load_pid"
+server_cpu=$(awk -v a="$server_cpu_start" -v b="$(process_cpu_seconds "$SERVER_PID")" 'BEGIN { printf "%.2f", b - a }')
 if [[ -n "$jfr" ]]; then
   jcmd "$SERVER_PID" JFR.stop name=bench filename="$jfr" >/dev/null
   echo "== JFR recording of the measured period: $jfr"
@@ -82,6 +82,8 @@ printf '%-40s %s\n' \
   "request latency p50 / p99 / max (ms)" "$(result_field "$work/load.out" p50_ms) / $(result_field "$work/load.out" p99_ms) / $(result_field "$work/load.out" max_ms)" \
   "requests measured" "$(result_field "$work/load.out" requests)" \
   "refused requests (by status)" "$(result_field "$work/load.out" refused) ($(result_field "$work/load.out" refused_by_status))" \
+  "server CPU, measured period (s)" "$server_cpu (of $(($(nproc) * duration)) on $(nproc) cores)" \
+  "CPU per event: server / load (µs)" "$(awk -v s="$server_cpu" -v l="$(result_field "$work/load.out" load_cpu_s)" -v n="$(result_field "$work/load.out" acked_measured)" 'BEGIN { if (n > 0) printf "%.1f / %.1f", 1e6 * s / n, 1e6 * l / n; else print "-" }')" \
   "server peak RSS (MB)" "$server_rss" \
   "raw DuckDB Appender rows/s" "$raw" \
   "API / raw Appender" "$(awk -v a="$api" -v r="$raw" 'BEGIN { printf "%.1f%%", 100 * a / r }')"
