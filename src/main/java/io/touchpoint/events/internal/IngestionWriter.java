@@ -87,6 +87,7 @@ final class IngestionWriter {
     private static void write(
             WriteContext tx, UUID workspaceId, List<Unit> units, List<Integer> indexes, Integer[] stored)
             throws Exception {
+        takeTurn(tx, workspaceId);
         keepFailures(tx, workspaceId, units, indexes);
         List<Arrived> arrived = new ArrayList<>();
         Instant earliest = null;
@@ -189,6 +190,20 @@ final class IngestionWriter {
                         source == null ? "event" : source,
                         event.timestamp());
             }
+        }
+    }
+
+    /**
+     * On PostgreSQL, writes run concurrently. Two batches of one workspace that meet the same new
+     * person at once would each create a profile for them (and may deadlock on the identities), and
+     * two retries of one batch would both pass the stored-messageId check; so the workspace's
+     * ingestion transactions take turns, as they do on the embedded store's single writer. The lock
+     * is released at commit or rollback.
+     */
+    private static void takeTurn(WriteContext tx, UUID workspaceId) {
+        if (tx.dialect() == Dialect.POSTGRESQL) {
+            long key = workspaceId.getMostSignificantBits() ^ workspaceId.getLeastSignificantBits();
+            tx.jdbc().sql("select pg_advisory_xact_lock(?)").param(key).query(rs -> {});
         }
     }
 

@@ -18,11 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Batches that wait for the embedded store's writer together are written in one pass; they must
- * come out as if written one after the other. Embedded store only for now: on PostgreSQL, concurrent
- * batches of one new person still split into several profiles (each transaction creates its own).
+ * Concurrent batches must come out as if written one after the other: on the embedded store they are
+ * written in one pass when they wait for the writer together, on PostgreSQL in concurrent transactions.
  */
-class ConcurrentIngestionDuckDbOnlyIT extends IntegrationTest {
+class ConcurrentIngestionIT extends IntegrationTest {
 
     @Test
     void concurrentBatchesAreEachStoredOnceAndOnePersonStaysOneProfile() throws Exception {
