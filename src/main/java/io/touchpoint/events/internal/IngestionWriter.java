@@ -6,15 +6,19 @@ import io.touchpoint.customers.Identity;
 import io.touchpoint.customers.IdentityClaim;
 import io.touchpoint.customers.IdentityKind;
 import io.touchpoint.events.IncomingEvent;
+import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.Json;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,26 +47,73 @@ final class IngestionWriter {
     /** A refused message as it will be kept. */
     record Failure(String payload, List<String> reasons, String messageId, String customerKey) {}
 
+    /** One request's share of a write: its valid events and its refused messages, received together. */
+    record Unit(UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt) {}
+
+    /** A valid event and the unit it came with. */
+    private record Arrived(IncomingEvent event, int unit, Instant receivedAt) {}
+
     private IngestionWriter() {}
 
     /** @return how many events were newly stored */
     static int write(
             WriteContext tx, UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt)
             throws Exception {
-        keepFailures(tx, workspaceId, failures, receivedAt);
-        List<IncomingEvent> fresh = withoutStored(tx, workspaceId, events);
+        return write(tx, List.of(new Unit(workspaceId, events, failures, receivedAt)))
+                .get(0);
+    }
+
+    /**
+     * Applies the units with the same effect as one after the other, but with a few statements for
+     * all of them: the embedded store's writer hands over every ingestion request it commits together.
+     *
+     * @return for each unit, how many of its events were newly stored
+     */
+    static List<Integer> write(WriteContext tx, List<Unit> units) throws Exception {
+        Map<UUID, List<Integer>> byWorkspace = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            byWorkspace
+                    .computeIfAbsent(units.get(i).workspaceId(), id -> new ArrayList<>())
+                    .add(i);
+        }
+        Integer[] stored = new Integer[units.size()];
+        Arrays.fill(stored, 0);
+        for (Map.Entry<UUID, List<Integer>> workspace : byWorkspace.entrySet()) {
+            write(tx, workspace.getKey(), units, workspace.getValue(), stored);
+        }
+        return Arrays.asList(stored);
+    }
+
+    private static void write(
+            WriteContext tx, UUID workspaceId, List<Unit> units, List<Integer> indexes, Integer[] stored)
+            throws Exception {
+        takeTurn(tx, workspaceId);
+        keepFailures(tx, workspaceId, units, indexes);
+        List<Arrived> arrived = new ArrayList<>();
+        Instant earliest = null;
+        Instant latest = null;
+        for (int index : indexes) {
+            Unit unit = units.get(index);
+            for (IncomingEvent event : unit.events()) {
+                arrived.add(new Arrived(event, index, unit.receivedAt()));
+            }
+            earliest = earliest == null || unit.receivedAt().isBefore(earliest) ? unit.receivedAt() : earliest;
+            latest = latest == null || unit.receivedAt().isAfter(latest) ? unit.receivedAt() : latest;
+        }
+        List<Arrived> fresh = withoutStored(tx, workspaceId, arrived);
         if (fresh.isEmpty()) {
-            return 0;
+            return;
         }
         List<IdentityClaim> claims = new ArrayList<>(fresh.size());
-        for (IncomingEvent event : fresh) {
-            claims.add(claim(event));
+        for (Arrived arrival : fresh) {
+            claims.add(claim(arrival.event()));
         }
-        List<UUID> profiles = Customers.resolveIdentities(tx, workspaceId, claims, receivedAt);
+        // a profile is created no later than the first message that names it
+        List<UUID> profiles = Customers.resolveIdentities(tx, workspaceId, claims, earliest);
         List<Object[]> eventRows = new ArrayList<>(fresh.size());
         List<Object[]> traitRows = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            IncomingEvent event = fresh.get(i);
+            IncomingEvent event = fresh.get(i).event();
             UUID profile = profiles.get(i);
             JsonNode shown = "identify".equals(event.type()) ? event.traits() : event.properties();
             eventRows.add(new Object[] {
@@ -73,7 +124,7 @@ final class IngestionWriter {
                 event.event(),
                 event.channel(),
                 Sql.ts(event.timestamp()),
-                Sql.ts(receivedAt),
+                Sql.ts(fresh.get(i).receivedAt()),
                 Sql.ts(event.sentAt()),
                 Json.write(shown),
                 Json.write(event.context())
@@ -96,7 +147,15 @@ final class IngestionWriter {
                 }
             }
         }
-        int stored = tx.bulk().insertIgnoringDuplicates("events", EVENT_COLUMNS, eventRows);
+        int inserted = tx.bulk().insertIgnoringDuplicates("events", EVENT_COLUMNS, eventRows);
+        if (indexes.size() == 1) {
+            stored[indexes.get(0)] = inserted;
+        } else {
+            // one writer: every fresh event is inserted, so each unit stored exactly its fresh ones
+            for (Arrived arrival : fresh) {
+                stored[arrival.unit()]++;
+            }
+        }
         tx.bulk()
                 .insertIgnoringDuplicates(
                         "trait_history",
@@ -112,13 +171,14 @@ final class IngestionWriter {
                         traitRows);
         List<OrderRows.Change> orderChanges = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            if (OrderRows.isOrderEvent(fresh.get(i))) {
-                orderChanges.add(new OrderRows.Change(profiles.get(i), fresh.get(i)));
+            if (OrderRows.isOrderEvent(fresh.get(i).event())) {
+                orderChanges.add(
+                        new OrderRows.Change(profiles.get(i), fresh.get(i).event()));
             }
         }
-        OrderRows.apply(tx, workspaceId, orderChanges, receivedAt);
+        OrderRows.apply(tx, workspaceId, orderChanges, latest);
         for (int i = 0; i < fresh.size(); i++) {
-            IncomingEvent event = fresh.get(i);
+            IncomingEvent event = fresh.get(i).event();
             if ("track".equals(event.type()) && "Consent Updated".equals(event.event())) {
                 String source = text(event.properties(), "source");
                 Customers.recordConsent(
@@ -131,7 +191,20 @@ final class IngestionWriter {
                         event.timestamp());
             }
         }
-        return stored;
+    }
+
+    /**
+     * On PostgreSQL, writes run concurrently. Two batches of one workspace that meet the same new
+     * person at once would each create a profile for them (and may deadlock on the identities), and
+     * two retries of one batch would both pass the stored-messageId check; so the workspace's
+     * ingestion transactions take turns, as they do on the embedded store's single writer. The lock
+     * is released at commit or rollback.
+     */
+    private static void takeTurn(WriteContext tx, UUID workspaceId) {
+        if (tx.dialect() == Dialect.POSTGRESQL) {
+            long key = workspaceId.getMostSignificantBits() ^ workspaceId.getLeastSignificantBits();
+            tx.jdbc().sql("select pg_advisory_xact_lock(?)").param(key).query(rs -> {});
+        }
     }
 
     static IdentityClaim claim(IncomingEvent event) {
@@ -148,48 +221,51 @@ final class IngestionWriter {
         return new IdentityClaim(identities);
     }
 
-    private static List<IncomingEvent> withoutStored(WriteContext tx, UUID workspaceId, List<IncomingEvent> events) {
+    private static List<Arrived> withoutStored(WriteContext tx, UUID workspaceId, List<Arrived> events)
+            throws SQLException {
         Set<String> seen = new HashSet<>();
-        List<IncomingEvent> unique = new ArrayList<>(events.size());
-        for (IncomingEvent event : events) {
-            if (seen.add(event.messageId())) {
-                unique.add(event);
+        List<Arrived> unique = new ArrayList<>(events.size());
+        for (Arrived arrival : events) {
+            if (seen.add(arrival.event().messageId())) {
+                unique.add(arrival);
             }
         }
-        Set<String> stored = new HashSet<>();
-        List<String> ids = new ArrayList<>(seen);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            List<Object> params = new ArrayList<>();
-            params.add(workspaceId);
-            params.addAll(chunk);
-            stored.addAll(tx.jdbc()
-                    .sql("select message_id from events where workspace_id = ? and message_id in ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(params)
-                    .query(String.class)
-                    .list());
-        }
+        Set<String> stored = storedIds(tx, workspaceId, seen);
         if (stored.isEmpty()) {
             return unique;
         }
-        return unique.stream().filter(e -> !stored.contains(e.messageId())).toList();
+        return unique.stream()
+                .filter(a -> !stored.contains(a.event().messageId()))
+                .toList();
     }
 
-    private static void keepFailures(WriteContext tx, UUID workspaceId, List<Failure> failures, Instant receivedAt)
+    /**
+     * Which of the ids are stored already, in one statement: the ids go in one array parameter
+     * rather than an IN list of hundreds of placeholders, which DuckDB is slow to prepare.
+     */
+    private static Set<String> storedIds(WriteContext tx, UUID workspaceId, Set<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        boolean duckDb = tx.dialect() == Dialect.DUCKDB;
+        Array values = tx.connection().createArrayOf(duckDb ? "VARCHAR" : "text", ids.toArray());
+        String match = duckDb ? "message_id in (select unnest(?))" : "message_id = any(?)";
+        return new HashSet<>(tx.jdbc()
+                .sql("select message_id from events where workspace_id = ? and " + match)
+                .params(workspaceId, values)
+                .query(String.class)
+                .list());
+    }
+
+    private static void keepFailures(WriteContext tx, UUID workspaceId, List<Unit> units, List<Integer> indexes)
             throws Exception {
-        List<Object[]> rows = new ArrayList<>(failures.size());
-        for (Failure failure : failures) {
-            rows.add(new Object[] {
-                workspaceId,
-                Ids.next(),
-                failure.messageId(),
-                failure.customerKey(),
-                failure.payload(),
-                Json.write(failure.reasons()),
-                "open",
-                Sql.ts(receivedAt)
-            });
+        List<Object[]> rows = new ArrayList<>();
+        for (int index : indexes) {
+            addFailureRows(
+                    rows,
+                    workspaceId,
+                    units.get(index).failures(),
+                    units.get(index).receivedAt());
         }
         tx.bulk()
                 .insertIgnoringDuplicates(
@@ -204,6 +280,22 @@ final class IngestionWriter {
                                 "status",
                                 "received_at"),
                         rows);
+    }
+
+    private static void addFailureRows(
+            List<Object[]> rows, UUID workspaceId, List<Failure> failures, Instant receivedAt) {
+        for (Failure failure : failures) {
+            rows.add(new Object[] {
+                workspaceId,
+                Ids.next(),
+                failure.messageId(),
+                failure.customerKey(),
+                failure.payload(),
+                Json.write(failure.reasons()),
+                "open",
+                Sql.ts(receivedAt)
+            });
+        }
     }
 
     static String text(JsonNode node, String field) {

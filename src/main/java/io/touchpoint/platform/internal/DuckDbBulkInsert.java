@@ -28,6 +28,7 @@ final class DuckDbBulkInsert implements BulkInsert {
     private final DuckDBConnection connection;
     private final Map<String, List<String>> stagedColumns = new HashMap<>();
     private final Map<String, Boolean> keyed = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private long batch;
 
     DuckDbBulkInsert(Connection connection) throws SQLException {
@@ -72,28 +73,38 @@ final class DuckDbBulkInsert implements BulkInsert {
         String stage = "stage_" + table;
         stage(table, stage);
         long current = ++batch;
+        List<String> staged = stagedColumns.get(table);
+        int[] positions = new int[staged.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = columns.indexOf(staged.get(i));
+        }
         try (DuckDBAppender appender = connection.createAppender("temp", "main", stage)) {
             for (Object[] row : rows) {
                 appender.beginRow();
                 appender.append(current);
-                for (String column : stagedColumns.get(table)) {
-                    int index = columns.indexOf(column);
-                    append(appender, index < 0 ? null : row[index]);
+                for (int position : positions) {
+                    append(appender, position < 0 ? null : row[position]);
                 }
                 appender.endRow();
             }
         }
         String list = String.join(", ", columns);
-        int moved;
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + list + ") select "
-                + list + " from " + stage + " where batch = ?" + conflictClause)) {
-            insert.setLong(1, current);
-            moved = insert.executeUpdate();
-        }
-        try (var clear = connection.createStatement()) {
-            clear.execute("delete from " + stage);
-        }
+        PreparedStatement insert = prepared("insert into " + table + " (" + list + ") select " + list + " from " + stage
+                + " where batch = ?" + conflictClause);
+        insert.setLong(1, current);
+        int moved = insert.executeUpdate();
+        prepared("delete from " + stage).execute();
         return moved;
+    }
+
+    /** The writer runs the same few statements for every group, so they are prepared once. */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     private List<String> stage(String table, String stage) throws SQLException {
@@ -137,10 +148,18 @@ final class DuckDbBulkInsert implements BulkInsert {
 
     /**
      * Called after a rollback: staging tables created in the rolled-back transaction are gone, so
-     * they are looked up and created again on next use.
+     * they are looked up and created again on next use, and the statements prepared on them closed.
      */
     void forgetStaging() {
         stagedColumns.clear();
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // it refers to a staging table that is gone; nothing to release
+            }
+        }
+        statements.clear();
     }
 
     private static void append(DuckDBAppender appender, Object value) throws SQLException {

@@ -1,6 +1,7 @@
 package io.touchpoint.platform.internal;
 
 import io.touchpoint.platform.Dialect;
+import io.touchpoint.platform.MergeableWork;
 import io.touchpoint.platform.StoreOverloadedException;
 import io.touchpoint.platform.StoreWriteException;
 import io.touchpoint.platform.WriteContext;
@@ -21,8 +22,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The embedded store's single writer. DuckDB fails concurrent transactions that touch the same rows,
  * so every write runs on this thread. Work that queued up while the previous commit ran is applied
- * in one transaction (group commit); if that transaction fails, each unit is retried alone so one
- * bad unit cannot sink the others. The queue is bounded: when it is full, callers get
+ * in one transaction (group commit), and consecutive {@link MergeableWork} units of one kind are
+ * applied in one call; if that transaction fails, each unit is retried alone so one bad unit cannot
+ * sink the others. The queue is bounded: when it is full, callers get
  * {@link StoreOverloadedException} at once instead of waiting without bound.
  */
 final class GroupCommitWriter implements AutoCloseable {
@@ -108,8 +110,21 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitGroup(List<Task<?>> group) {
         List<Object> results = new ArrayList<>(group.size());
         try {
-            for (Task<?> task : group) {
-                results.add(task.work.run(context));
+            int start = 0;
+            while (start < group.size()) {
+                WriteWork<?> first = group.get(start).work;
+                int end = start + 1;
+                while (first instanceof MergeableWork<?>
+                        && end < group.size()
+                        && group.get(end).work.getClass() == first.getClass()) {
+                    end++;
+                }
+                if (end - start == 1) {
+                    results.add(first.run(context));
+                } else {
+                    results.addAll(runMerged(group.subList(start, end)));
+                }
+                start = end;
             }
             connection.commit();
         } catch (Exception groupFailure) {
@@ -124,6 +139,21 @@ final class GroupCommitWriter implements AutoCloseable {
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results.get(i));
         }
+    }
+
+    /** Tasks whose work is of one {@link MergeableWork} class, applied in one call. */
+    @SuppressWarnings("unchecked")
+    private List<?> runMerged(List<Task<?>> tasks) throws Exception {
+        List<MergeableWork<Object>> units = new ArrayList<>(tasks.size());
+        for (Task<?> task : tasks) {
+            units.add((MergeableWork<Object>) task.work);
+        }
+        List<Object> results = units.get(0).runAll(context, units);
+        if (results.size() != units.size()) {
+            throw new IllegalStateException(
+                    "A merged write returned " + results.size() + " results for " + units.size() + " units");
+        }
+        return results;
     }
 
     private void commitAlone(Task<?> task) {

@@ -8,8 +8,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** PostgreSQL's bulk path: batched inserts that skip (or update) rows whose key exists. */
+/**
+ * PostgreSQL's bulk path: multi-row inserts that skip (or update) rows whose key exists. One statement
+ * carries up to {@value #MAX_ROWS} rows, which is many times faster than one execution per row.
+ */
 final class PostgresBulkInsert implements BulkInsert {
+
+    static final int MAX_ROWS = 1000;
+
+    /** The protocol's limit on parameters per statement is 65,535. */
+    private static final int MAX_PARAMETERS = 65_000;
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -43,33 +51,23 @@ final class PostgresBulkInsert implements BulkInsert {
                 || !columns.stream().allMatch(c -> NAME.matcher(c).matches())) {
             throw new IllegalArgumentException("Not plain SQL names: " + table + " " + columns);
         }
-        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")" + conflictClause;
+        String head = "insert into " + table + " (" + String.join(", ", columns) + ") values ";
+        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / columns.size()));
         int inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 1, row[i]);
+        for (int start = 0; start < rows.size(); start += perStatement) {
+            List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + perStatement));
+            String sql = head + String.join(", ", Collections.nCopies(chunk.size(), row)) + conflictClause;
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int parameter = 0;
+                for (Object[] values : chunk) {
+                    for (Object value : values) {
+                        insert.setObject(++parameter, value);
+                    }
                 }
-                insert.addBatch();
-                if (++pending == 1000) {
-                    inserted += sum(insert.executeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                inserted += sum(insert.executeBatch());
+                inserted += insert.executeUpdate();
             }
         }
         return inserted;
-    }
-
-    private static int sum(int[] counts) {
-        int total = 0;
-        for (int count : counts) {
-            total += Math.max(count, 0);
-        }
-        return total;
     }
 }

@@ -3,17 +3,21 @@ package io.touchpoint.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.touchpoint.platform.MergeableWork;
 import io.touchpoint.platform.StoreOverloadedException;
+import io.touchpoint.platform.WriteContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +96,75 @@ class GroupCommitWriterTest {
         }
         assertThat(failed).isEqualTo(1);
         assertThat(count("select count(*) from items")).isEqualTo(19);
+    }
+
+    @Test
+    void mergeableUnitsCommittedTogetherAreAppliedInOneCallAndEachGetsItsResult() throws Exception {
+        InsertItem.calls.set(0);
+        CountDownLatch hold = blockWriter();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int id = i;
+            results.add(callers.submit(() -> writer.submit(new InsertItem(id))));
+        }
+        org.awaitility.Awaitility.await().until(() -> writer.queued() == 20);
+        hold.countDown();
+        for (int i = 0; i < 20; i++) {
+            assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(InsertItem.calls.get()).isEqualTo(1);
+        assertThat(count("select count(*) from items")).isEqualTo(20);
+    }
+
+    @Test
+    void whenAMergedCallFailsEachUnitIsRetriedAloneAndOnlyTheBadOneFails() throws Exception {
+        CountDownLatch hold = blockWriter();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int id = i == 7 ? 3 : i; // unit 7 inserts id 3 again: a duplicate key
+            results.add(callers.submit(() -> writer.submit(new InsertItem(id))));
+        }
+        org.awaitility.Awaitility.await().until(() -> writer.queued() == 20);
+        hold.countDown();
+        int failed = 0;
+        for (Future<Integer> result : results) {
+            try {
+                result.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(1);
+        assertThat(count("select count(*) from items")).isEqualTo(19);
+    }
+
+    /** Occupies the writer until the returned latch is released, so the next units queue up as one group. */
+    private CountDownLatch blockWriter() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        callers.submit(() -> writer.submit(tx -> {
+            running.countDown();
+            hold.await();
+            return null;
+        }));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        return hold;
+    }
+
+    /** Inserts one item; merged, all items in one statement. Its result is the item's id. */
+    private record InsertItem(int id) implements MergeableWork<Integer> {
+        static final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public List<Integer> runAll(WriteContext tx, List<? extends MergeableWork<Integer>> units) {
+            calls.incrementAndGet();
+            List<Integer> ids = units.stream().map(u -> ((InsertItem) u).id()).toList();
+            tx.jdbc()
+                    .sql("insert into items values " + String.join(", ", Collections.nCopies(ids.size(), "(?)")))
+                    .params(new ArrayList<Object>(ids))
+                    .update();
+            return ids;
+        }
     }
 
     @Test
