@@ -3,13 +3,14 @@ package io.touchpoint.customers.internal;
 import io.touchpoint.customers.Identity;
 import io.touchpoint.customers.IdentityClaim;
 import io.touchpoint.customers.IdentityKind;
+import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import java.util.UUID;
  * undoing a merge gives every profile its own messages back.
  */
 public final class IdentityResolver {
-
-    private static final int CHUNK = 500;
 
     private IdentityResolver() {}
 
@@ -201,28 +200,33 @@ public final class IdentityResolver {
                     wanted.add(identity);
                 }
             }
-            List<String> all = new ArrayList<>(values);
-            for (int start = 0; start < all.size(); start += CHUNK) {
-                List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
-                List<Object> params = new ArrayList<>();
-                params.add(workspaceId);
-                params.addAll(chunk);
-                tx.jdbc()
-                        .sql("select i.kind, i.value, i.customer_id, c.root_id, r.user_id as root_user_id, "
-                                + "c.user_id as own_user_id from identities i "
-                                + "join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
-                                + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id "
-                                + "where i.workspace_id = ? and i.value in ("
-                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                        .params(params)
-                        .query(rs -> {
-                            Identity identity =
-                                    new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
-                            if (wanted.contains(identity)) {
-                                owners.put(identity, profile(rs));
-                            }
-                        });
+            if (values.isEmpty()) {
+                return;
             }
+            // one statement with an array parameter: an IN list of hundreds of placeholders is slow to prepare on
+            // DuckDB
+            boolean duckDb = tx.dialect() == Dialect.DUCKDB;
+            Array array;
+            try {
+                array = tx.connection().createArrayOf(duckDb ? "VARCHAR" : "text", values.toArray());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot bind identity values: " + e.getMessage(), e);
+            }
+            tx.jdbc()
+                    .sql("select i.kind, i.value, i.customer_id, c.root_id, r.user_id as root_user_id, "
+                            + "c.user_id as own_user_id from identities i "
+                            + "join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
+                            + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id "
+                            + "where i.workspace_id = ? and "
+                            + (duckDb ? "i.value in (select unnest(?))" : "i.value = any(?)"))
+                    .params(workspaceId, array)
+                    .query(rs -> {
+                        Identity identity =
+                                new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
+                        if (wanted.contains(identity)) {
+                            owners.put(identity, profile(rs));
+                        }
+                    });
         }
 
         private Profile profile(java.sql.ResultSet rs) throws SQLException {
