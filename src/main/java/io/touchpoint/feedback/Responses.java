@@ -64,6 +64,40 @@ public class Responses {
         return saved.response();
     }
 
+    /**
+     * Records many finished responses to one live survey in one write unit (imports, the demo
+     * shop): the same checks and rows as {@link #submit}, one commit.
+     *
+     * @return how many were newly recorded (retries of earlier ones are not counted)
+     */
+    public int submitAll(UUID workspaceId, UUID surveyId, List<ResponseSubmission> submissions) {
+        Survey survey = surveys.get(workspaceId, surveyId);
+        submissions.forEach(Responses::check);
+        if (!survey.live()) {
+            throw new ConflictException(
+                    "Survey " + surveyId + " is " + survey.status() + " and does not take answers now");
+        }
+        Instant now = clock.instant();
+        List<ResponseStore.Saved> saved = store.write(tx -> {
+            List<ResponseStore.Saved> all = new ArrayList<>();
+            for (ResponseSubmission submission : submissions) {
+                all.add(ResponseStore.save(
+                        tx, workspaceId, survey, submission, v -> surveys.version(workspaceId, surveyId, v), now));
+            }
+            return all;
+        });
+        int recorded = 0;
+        for (ResponseStore.Saved s : saved) {
+            if (s.newlyFinished()) {
+                recorded++;
+                SurveyResponse r = s.response();
+                events.publishEvent(
+                        new SurveyResponseSubmitted(workspaceId, surveyId, r.id(), r.customerId(), r.nps()));
+            }
+        }
+        return recorded;
+    }
+
     public Optional<SurveyResponse> get(UUID workspaceId, UUID id) {
         return responses.get(workspaceId, id);
     }

@@ -76,6 +76,10 @@ class DemoData implements ApplicationRunner {
             }
         });
         flush(workspace, pending, counts);
+        log.info(
+                "--demo: {} events stored in {} s; now the survey answers",
+                counts[0],
+                (System.nanoTime() - started) / 1_000_000_000);
         int answered;
         try {
             answered = feedback.load(workspace.id(), shop.moments(), shop.feedbackRandom());

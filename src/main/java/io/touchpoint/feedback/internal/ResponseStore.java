@@ -58,7 +58,7 @@ public class ResponseStore {
             ResponseSubmission submission,
             java.util.function.IntFunction<SurveyDefinition> versions,
             Instant now) {
-        Optional<SurveyResponse> existing = find(tx.jdbc(), workspaceId, submission);
+        Optional<SurveyResponse> existing = find(tx.jdbc(), workspaceId, survey.id(), submission);
         if (existing.isPresent() && !existing.get().surveyId().equals(survey.id())) {
             throw new ConflictException("That response belongs to another survey");
         }
@@ -175,24 +175,28 @@ public class ResponseStore {
         return new Saved(saved, submission.finished());
     }
 
-    private static Optional<SurveyResponse> find(JdbcClient jdbc, UUID workspaceId, ResponseSubmission submission) {
+    private static Optional<SurveyResponse> find(
+            JdbcClient jdbc, UUID workspaceId, UUID surveyId, ResponseSubmission submission) {
         String where;
-        Object key;
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
         if (submission.responseId() != null) {
             where = "id = ?";
-            key = submission.responseId();
+            params.add(submission.responseId());
         } else if (submission.singleUse() && submission.tokenId() != null) {
             where = "single_use_key = ?";
-            key = submission.tokenId();
+            params.add(submission.tokenId());
         } else if (submission.clientKey() != null) {
-            where = "client_key = ?";
-            key = submission.clientKey();
+            // the whole unique key (workspace, survey, client key), so both stores can use its index
+            where = "survey_id = ? and client_key = ?";
+            params.add(surveyId);
+            params.add(submission.clientKey());
         } else {
             return Optional.empty();
         }
         Optional<SurveyResponse> header = jdbc.sql(
                         "select " + COLUMNS + " from responses where workspace_id = ? and " + where)
-                .params(workspaceId, key)
+                .params(params)
                 .query((rs, n) -> header(rs))
                 .optional();
         return header.map(
