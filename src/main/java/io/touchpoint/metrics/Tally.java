@@ -144,6 +144,6 @@ public final class Tally {
     }
 
     static double round(double value) {
-        return Math.round(value * 100) / 100.0 + 0.0; // + 0.0 turns -0.0 into 0.0
+        return Math.round(value * 100) / 100.0;
     }
 }
