@@ -120,10 +120,13 @@ public class Distribution {
         return sends.triggers(workspaceId, surveyId);
     }
 
-    public void setTriggerEnabled(UUID workspaceId, UUID triggerId, boolean enabled) {
+    /** Pauses or resumes a trigger; events that happen while it is paused never lead to a send. */
+    public void setTriggerEnabled(UUID workspaceId, UUID surveyId, UUID triggerId, boolean enabled) {
+        Instant now = clock.instant();
         int changed = store.write(tx -> tx.jdbc()
-                .sql("update survey_triggers set enabled = ? where workspace_id = ? and id = ?")
-                .params(enabled, workspaceId, triggerId)
+                .sql("update survey_triggers set resumed_at = case when ? and not enabled then ? else resumed_at end, "
+                        + "enabled = ? where workspace_id = ? and survey_id = ? and id = ?")
+                .params(enabled, Sql.ts(now), enabled, workspaceId, surveyId, triggerId)
                 .update());
         if (changed == 0) {
             throw new NotFoundException("No trigger " + triggerId);
@@ -131,19 +134,22 @@ public class Distribution {
     }
 
     /** Removes a trigger; sends it already planned stay in the log, pending ones are skipped. */
-    public void removeTrigger(UUID workspaceId, UUID triggerId) {
+    public void removeTrigger(UUID workspaceId, UUID surveyId, UUID triggerId) {
         Instant now = clock.instant();
         int removed = store.write(tx -> {
-            tx.jdbc()
-                    .sql("update survey_sends set status = 'skipped', reason = 'trigger_removed', "
-                            + "reason_detail = 'the trigger was removed', processed_at = ? "
-                            + "where workspace_id = ? and trigger_id = ? and status in ('pending', 'ready')")
-                    .params(Sql.ts(now), workspaceId, triggerId)
+            int deleted = tx.jdbc()
+                    .sql("delete from survey_triggers where workspace_id = ? and survey_id = ? and id = ?")
+                    .params(workspaceId, surveyId, triggerId)
                     .update();
-            return tx.jdbc()
-                    .sql("delete from survey_triggers where workspace_id = ? and id = ?")
-                    .params(workspaceId, triggerId)
-                    .update();
+            if (deleted > 0) {
+                tx.jdbc()
+                        .sql("update survey_sends set status = 'skipped', reason = 'trigger_removed', "
+                                + "reason_detail = 'the trigger was removed', processed_at = ? "
+                                + "where workspace_id = ? and trigger_id = ? and status in ('pending', 'ready')")
+                        .params(Sql.ts(now), workspaceId, triggerId)
+                        .update();
+            }
+            return deleted;
         });
         if (removed == 0) {
             throw new NotFoundException("No trigger " + triggerId);

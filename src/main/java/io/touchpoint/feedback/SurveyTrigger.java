@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param channel   email or widget
  * @param samplePct share of the events that lead to a send, 1–100
  * @param segmentId only customers in this segment when the send is due, or null for everyone
+ * @param resumedAt when the trigger was last resumed after a pause (events before it are not sent), or null
  */
 public record SurveyTrigger(
         UUID id,
@@ -21,4 +22,11 @@ public record SurveyTrigger(
         int samplePct,
         UUID segmentId,
         boolean enabled,
-        Instant createdAt) {}
+        Instant createdAt,
+        Instant resumedAt) {
+
+    /** Events before this moment never lead to a send: the creation or the last resume. */
+    public Instant activeSince() {
+        return resumedAt != null && resumedAt.isAfter(createdAt) ? resumedAt : createdAt;
+    }
+}

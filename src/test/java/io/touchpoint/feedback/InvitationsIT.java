@@ -215,6 +215,54 @@ class InvitationsIT extends IntegrationTest {
     }
 
     @Test
+    void aPausedTriggerPlansNothingAndATriggerIsOnlyReachableThroughItsOwnSurvey() {
+        String survey = liveSurveyWithTrigger("일시 중지 NPS", "Return Requested");
+        String other = liveSurveyWithTrigger("other", "Never Happens");
+        String trigger = http().bearer(ws.secretKey())
+                .get("/api/v1/surveys/" + survey + "/triggers")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        String path = "/api/v1/surveys/" + survey + "/triggers/" + trigger;
+
+        assertThat(http().bearer(ws.secretKey())
+                        .patchJson("/api/v1/surveys/" + other + "/triggers/" + trigger, Map.of("enabled", false))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().bearer(ws.secretKey())
+                        .delete("/api/v1/surveys/" + other + "/triggers/" + trigger)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().bearer(ws.secretKey()).patchJson(path, Map.of()).status())
+                .isEqualTo(400);
+        assertThat(http().bearer(ws.secretKey())
+                        .patchJson(path, Map.of("enabled", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().bearer(ws.secretKey())
+                        .get("/api/v1/surveys/" + survey + "/triggers")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("enabled")
+                        .asBoolean())
+                .isFalse();
+
+        track(user, "Return Requested"); // while paused: never sent, not even after the resume
+
+        assertThat(http().bearer(ws.secretKey())
+                        .patchJson(path, Map.of("enabled", true))
+                        .status())
+                .isEqualTo(200);
+        track(user, "Return Requested");
+        // both events are in the worker's next scan; only the one after the resume is planned (same write)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sends(survey).isEmpty());
+        assertThat(sends(survey)).hasSize(1);
+    }
+
+    @Test
     void refusesInvalidTriggers() {
         String id = http().bearer(ws.secretKey())
                 .postJson("/api/v1/surveys", SampleSurveys.nps("x"))

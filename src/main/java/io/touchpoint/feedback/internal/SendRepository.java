@@ -229,6 +229,7 @@ public class SendRepository {
                 rs.getInt("sample_pct"),
                 Sql.uuid(rs, "segment_id"),
                 rs.getBoolean("enabled"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "resumed_at"));
     }
 }

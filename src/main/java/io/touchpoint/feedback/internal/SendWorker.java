@@ -142,7 +142,7 @@ public class SendWorker implements SmartLifecycle {
         for (SendRepository.WorkspaceTrigger wt : sends.activeTriggers()) {
             SurveyTrigger trigger = wt.trigger();
             Instant from = scannedFrom.getOrDefault(trigger.id(), now.minus(FIRST_SCAN_WINDOW));
-            from = from.isBefore(trigger.createdAt()) ? trigger.createdAt() : from;
+            from = from.isBefore(trigger.activeSince()) ? trigger.activeSince() : from;
             Instant oldestEvent = now.minus(trigger.delay()).minus(MAX_LATENESS);
             List<Object[]> matches = store.reads()
                     .sql("select e.message_id, c.root_id, e.ts from events e join customers c "

@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -229,8 +230,22 @@ class SurveysApi {
 
     @DeleteMapping("/surveys/{id}/triggers/{triggerId}")
     ResponseEntity<Void> removeTrigger(@PathVariable UUID id, @PathVariable UUID triggerId) {
-        distribution.removeTrigger(CurrentWorkspace.id(), triggerId);
+        distribution.removeTrigger(CurrentWorkspace.id(), id, triggerId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {"enabled": false}} pauses a trigger: no new sends are planned until it is enabled again. */
+    record TriggerUpdate(Boolean enabled) {}
+
+    @PatchMapping("/surveys/{id}/triggers/{triggerId}")
+    @Operation(summary = "Pause or resume a trigger")
+    Map<String, Object> updateTrigger(
+            @PathVariable UUID id, @PathVariable UUID triggerId, @RequestBody TriggerUpdate update) {
+        if (update == null || update.enabled() == null) {
+            throw new InvalidInputException("enabled", "must be true or false");
+        }
+        distribution.setTriggerEnabled(CurrentWorkspace.id(), id, triggerId, update.enabled());
+        return Map.of("id", triggerId, "enabled", update.enabled());
     }
 
     @GetMapping("/surveys/{id}/sends")

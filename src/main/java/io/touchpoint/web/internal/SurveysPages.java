@@ -229,7 +229,18 @@ class SurveysPages {
     String removeTrigger(
             @AuthenticationPrincipal TouchpointUser me, @PathVariable UUID id, @PathVariable UUID triggerId) {
         requireEditor(me);
-        distribution.removeTrigger(me.workspaceId(), triggerId);
+        distribution.removeTrigger(me.workspaceId(), id, triggerId);
+        return "redirect:/surveys/" + id + "#triggers";
+    }
+
+    @PostMapping("/surveys/{id}/triggers/{triggerId}/enabled")
+    String setTriggerEnabled(
+            @AuthenticationPrincipal TouchpointUser me,
+            @PathVariable UUID id,
+            @PathVariable UUID triggerId,
+            @RequestParam boolean enabled) {
+        requireEditor(me);
+        distribution.setTriggerEnabled(me.workspaceId(), id, triggerId, enabled);
         return "redirect:/surveys/" + id + "#triggers";
     }
 
