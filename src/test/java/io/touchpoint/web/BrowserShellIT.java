@@ -1,9 +1,8 @@
 package io.touchpoint.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.touchpoint.support.HeadlessChromium;
 import io.touchpoint.support.IntegrationTest;
 import io.touchpoint.workspace.Role;
 import io.touchpoint.workspace.Workspaces;
@@ -13,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
@@ -48,15 +42,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "touchpoint.security.secure-cookie=true")
 class BrowserShellIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String PASSWORD = "a-long-enough-password";
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @Autowired
     Environment environment;
@@ -66,60 +57,17 @@ class BrowserShellIT extends IntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
-                .filter(path -> !Files.isExecutable(path))
-                .map(Path::toString)
-                .toList();
-        if (!missing.isEmpty()) {
-            String reason = "headless browser not installed: " + String.join(", ", missing)
-                    + " missing (apt-get install chromium chromium-driver fonts-nanum)";
-            if ("true".equalsIgnoreCase(System.getenv("TOUCHPOINT_TEST_BROWSER_REQUIRED"))) {
-                fail(reason + "; browser tests are required here: TOUCHPOINT_TEST_BROWSER_REQUIRED=true");
-            }
-            assumeTrue(false, reason + " — browser tests skipped on this machine");
-        }
-        profile = Files.createTempDirectory("touchpoint-chromium-");
-        try {
-            // An explicit driver path: Selenium Manager is never asked to find or download anything.
-            // (Not ChromeDriverService.Builder: its @AutoService annotation, absent from the classpath,
-            // is a javac classfile warning, and warnings fail the build.)
-            service = ChromeDriverService.createDefaultService();
-            service.setExecutable(CHROMEDRIVER.toString());
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--user-data-dir=" + profile,
-                    "--lang=en-US",
-                    "--window-size=1280,900");
-            driver = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            stopBrowser();
-            throw e;
-        }
+        browser = HeadlessChromium.start("en-US");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            driver = null;
-            if (service != null) {
-                service.stop();
-                service = null;
-            }
-            deleteProfile();
+        if (browser != null) {
+            browser.close();
         }
+        browser = null;
+        driver = null;
     }
 
     @BeforeEach
@@ -300,18 +248,5 @@ class BrowserShellIT extends IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void deleteProfile() {
-        if (profile == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temp dir left behind is harmless
-        }
-        profile = null;
     }
 }
