@@ -1,5 +1,7 @@
 package io.touchpoint.loop;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +30,13 @@ public record WebhookSubscription(
         Instant updatedAt) {
 
     /** Whether Touchpoint turned the endpoint off because its deliveries kept failing. */
+    @JsonProperty("autoDisabled")
     public boolean autoDisabled() {
         return !enabled && "failing".equals(disabledReason);
     }
 
     /** Whether messages of this type go to the endpoint. */
+    @JsonIgnore
     public boolean wants(String type) {
         return eventTypes.contains(Webhooks.ALL_EVENTS) || eventTypes.contains(type);
     }
