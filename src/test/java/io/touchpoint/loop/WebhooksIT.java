@@ -105,6 +105,8 @@ class WebhooksIT extends IntegrationTest {
         assertThat(secret).startsWith("whsec_");
         assertThat(java.util.Base64.getDecoder().decode(secret.substring(6))).hasSizeGreaterThanOrEqualTo(24);
 
+        http().basic(ws.writeKey(), "")
+                .postJson("/v1/identify", Messages.identify().user("hook-user").json());
         Http.Response survey = api().postJson("/api/v1/surveys", SampleSurveys.nps("Webhook NPS"));
         String surveyId = survey.json().path("id").asString();
         api().postJson("/api/v1/surveys/" + surveyId + "/publish", "");
@@ -231,42 +233,36 @@ class WebhooksIT extends IntegrationTest {
     }
 
     @Test
-    void deliveriesWaitingWhileTheWorkerIsStoppedGoOutAsRecordedAfterItStarts() {
-        String path = "/flaky/1/" + UUID.randomUUID();
+    void deliveriesRecordedWhileTheWorkerIsStoppedGoOutWhenItStartsAgain() {
+        String path = path("ok");
         JsonNode subscription = subscribe(path, null);
-        String deliveryId = sendTest(subscription);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> delivery(subscription, deliveryId).path("attempts").asInt() == 1);
-
+        List<String> waiting = new ArrayList<>();
         dispatcher.stop();
-        String laterId;
         try {
-            laterId = sendTest(subscription);
-            JsonNode waiting = delivery(subscription, deliveryId);
-            assertThat(waiting.path("status").asString()).isEqualTo("pending");
-            Instant recordedNext = Instant.parse(waiting.path("nextAttemptAt").asString());
-            await().pollDelay(Duration.ofMillis(1500))
+            waiting.add(sendTest(subscription));
+            waiting.add(sendTest(subscription));
+            // nothing goes out while the worker is stopped, though both are due
+            await().during(Duration.ofMillis(1500))
                     .atMost(Duration.ofSeconds(3))
-                    .until(() -> Instant.now().isAfter(recordedNext));
-            assertThat(receiver.at(path)).hasSize(1);
-            assertThat(delivery(subscription, laterId).path("attempts").asInt()).isZero();
+                    .until(() -> receiver.at(path).isEmpty());
+            for (String id : waiting) {
+                JsonNode d = delivery(subscription, id);
+                assertThat(d.path("status").asString()).isEqualTo("pending");
+                assertThat(d.path("attempts").asInt()).isZero();
+                assertThat(Instant.parse(d.path("nextAttemptAt").asString())).isBefore(Instant.now());
+            }
         } finally {
             dispatcher.start();
         }
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "succeeded"
-                                .equals(delivery(subscription, deliveryId)
-                                        .path("status")
-                                        .asString())
-                        && "succeeded"
-                                .equals(delivery(subscription, laterId)
-                                        .path("status")
-                                        .asString()));
-        JsonNode done = delivery(subscription, deliveryId);
-        assertThat(done.path("attempts").asInt()).isEqualTo(2);
-        assertThat(done.path("log").get(1).path("attempt").asInt()).isEqualTo(2);
-        assertThat(receiver.at(path)).hasSize(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.stream().allMatch(id -> "succeeded"
+                .equals(delivery(subscription, id).path("status").asString())));
+        assertThat(receiver.at(path)).hasSize(2);
+        assertThat(receiver.at(path))
+                .extracting(r -> r.header("webhook-id"))
+                .containsExactlyInAnyOrderElementsOf(waiting.stream()
+                        .map(id -> delivery(subscription, id).path("messageId").asString())
+                        .toList());
     }
 
     @Test
@@ -297,7 +293,7 @@ class WebhooksIT extends IntegrationTest {
     }
 
     @Test
-    void anEndpointThatKeepsFailingIsDisabledAndTheAdminsAreTold() {
+    void anEndpointThatKeepsFailingIsDisabledAndTheAdminsAreTold() throws Exception {
         String admin = fixtures.aUser(ws.id(), Role.ADMIN, "admin-password-123");
         String path = path("fail");
         JsonNode subscription = subscribe(path, null);
