@@ -266,6 +266,35 @@ class WebhooksIT extends IntegrationTest {
     }
 
     @Test
+    void aRetryScheduledBeforeAStopIsMadeAfterTheStartWithTheNextAttemptNumber() {
+        String path = "/flaky/1/" + UUID.randomUUID();
+        JsonNode subscription = subscribe(path, null);
+        String deliveryId = sendTest(subscription);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> delivery(subscription, deliveryId).path("attempts").asInt() == 1);
+
+        dispatcher.stop();
+        try {
+            JsonNode failedOnce = delivery(subscription, deliveryId);
+            assertThat(failedOnce.path("status").asString()).isEqualTo("pending");
+            assertThat(failedOnce.path("lastStatusCode").asInt()).isEqualTo(500);
+            assertThat(failedOnce.path("nextAttemptAt").asString()).isNotBlank();
+        } finally {
+            dispatcher.start();
+        }
+
+        // (a retry cut off by the stop is not counted: it is made again once its claim runs out)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "succeeded"
+                .equals(delivery(subscription, deliveryId).path("status").asString()));
+        JsonNode done = delivery(subscription, deliveryId);
+        assertThat(done.path("attempts").asInt()).isEqualTo(2);
+        assertThat(done.path("log")).hasSize(2);
+        assertThat(done.path("log").get(0).path("statusCode").asInt()).isEqualTo(500);
+        assertThat(done.path("log").get(1).path("attempt").asInt()).isEqualTo(2);
+        assertThat(done.path("log").get(1).path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void aReplaySendsTheSameMessageAgain() {
         String path = path("ok");
         JsonNode subscription = subscribe(path, null);
