@@ -40,11 +40,11 @@ class OutboxIT extends IntegrationTest {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> store.reads()
-                                .sql("select dispatched_at from outbox where id = ?")
+                                .sql("select count(*) from outbox where id = ? and dispatched_at is not null")
                                 .param(id)
-                                .query()
-                                .singleValue()
-                        != null);
+                                .query(Long.class)
+                                .single()
+                        == 1L);
     }
 
     @Test
