@@ -3,6 +3,7 @@ package io.touchpoint.customers;
 import io.touchpoint.customers.internal.CustomerReads;
 import io.touchpoint.customers.internal.IdentityResolver;
 import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.platform.Outbox;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.WriteContext;
 import java.time.Instant;
@@ -41,6 +42,19 @@ public class Customers {
     public static List<UUID> resolveIdentities(
             WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now) throws Exception {
         return IdentityResolver.resolve(tx, workspaceId, claims, now);
+    }
+
+    /**
+     * The user id of the person a profile belongs to now (its root's), read inside the caller's
+     * write unit, so a profile created in the same unit is seen.
+     */
+    public static Optional<String> userIdInWrite(WriteContext tx, UUID workspaceId, UUID profileId) {
+        return tx.jdbc()
+                .sql("select r.user_id from customers c join customers r on r.workspace_id = c.workspace_id "
+                        + "and r.id = c.root_id where c.workspace_id = ? and c.id = ?")
+                .params(workspaceId, profileId)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -155,11 +169,17 @@ public class Customers {
         UUID root = require(workspaceId, userId);
         List<UUID> group = profileGroup(workspaceId, root);
         List<Identity> identities = reads.identities(workspaceId, group);
+        Instant now = clock.instant();
         store.write(tx -> {
             for (CustomerDataContributor contributor : contributors) {
                 contributor.erase(tx, workspaceId, group, identities);
             }
             CustomerReads.eraseOwnRows(tx, workspaceId, group, identities);
+            // only internal ids: the message outlives the person it reports on
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("customerId", root.toString());
+            data.put("profileIds", group.stream().map(UUID::toString).toList());
+            Outbox.append(tx, workspaceId, "customer.erased", data, now);
             return null;
         });
         log.info("Erased customer profile {} ({} profiles) in workspace {}", root, group.size(), workspaceId);

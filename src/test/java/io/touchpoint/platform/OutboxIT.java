@@ -36,7 +36,15 @@ class OutboxIT extends IntegrationTest {
         assertThat(rows.get(0).get("type")).isEqualTo("case.opened");
         assertThat(Json.read((String) rows.get(0).get("payload")).path("caseId").asString())
                 .isEqualTo("c1");
-        assertThat(rows.get(0).get("dispatched_at")).isNull();
+        // the webhook worker fans every message out (to no subscription here) and marks it dispatched
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> store.reads()
+                                .sql("select count(*) from outbox where id = ? and dispatched_at is not null")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        == 1L);
     }
 
     @Test

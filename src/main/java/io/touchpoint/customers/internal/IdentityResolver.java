@@ -5,6 +5,7 @@ import io.touchpoint.customers.IdentityClaim;
 import io.touchpoint.customers.IdentityKind;
 import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
+import io.touchpoint.platform.Outbox;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
 import java.sql.Array;
@@ -146,6 +147,7 @@ public final class IdentityResolver {
             if (merged.isNew) {
                 return; // never stored: its identities simply go to the survivor
             }
+            UUID mergeId = Ids.next();
             tx.jdbc()
                     .sql("update customers set merged_into = ? where workspace_id = ? and id = ?")
                     .params(survivor.id, workspaceId, merged.id)
@@ -159,11 +161,19 @@ public final class IdentityResolver {
                             """
                     insert into merges (workspace_id, id, survivor_id, merged_id, reason, merged_at)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(workspaceId, Ids.next(), survivor.id, merged.id, "shared identity", Sql.ts(now))
+                    .params(workspaceId, mergeId, survivor.id, merged.id, "shared identity", Sql.ts(now))
                     .update();
             if (survivor.isNew) {
                 throw new IllegalStateException("A stored profile cannot merge into a new one");
             }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("mergeId", mergeId.toString());
+            data.put("customerId", survivor.id.toString());
+            data.put("mergedCustomerId", merged.id.toString());
+            data.put("userId", survivor.userId);
+            data.put("reason", "shared identity");
+            data.put("mergedAt", now.toString());
+            Outbox.append(tx, workspaceId, "customer.merged", data, now);
         }
 
         void flush() throws Exception {

@@ -1,5 +1,6 @@
 package io.touchpoint.feedback.internal;
 
+import io.touchpoint.customers.Customers;
 import io.touchpoint.events.SystemEvents;
 import io.touchpoint.feedback.AnswerValue;
 import io.touchpoint.feedback.QuestionType;
@@ -11,6 +12,7 @@ import io.touchpoint.platform.ConflictException;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Outbox;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.WriteContext;
@@ -157,6 +159,27 @@ public class ResponseStore {
                     "email".equals(submission.channel()) ? "email" : "web",
                     at,
                     properties);
+        }
+        if (submission.finished()) {
+            // in the same write as the response: a webhook subscriber hears of every finished
+            // response exactly when it is committed, never of one that rolled back
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("responseId", id.toString());
+            data.put("surveyId", survey.id().toString());
+            data.put("surveyName", definition.name());
+            data.put("customerId", customer == null ? null : customer.toString());
+            data.put(
+                    "userId",
+                    customer == null
+                            ? null
+                            : Customers.userIdInWrite(tx, workspaceId, customer).orElse(null));
+            data.put("channel", existing.map(SurveyResponse::channel).orElse(submission.channel()));
+            data.put("touchpoint", existing.map(SurveyResponse::touchpoint).orElse(submission.touchpoint()));
+            data.put("language", language);
+            data.put("nps", nps);
+            data.put("submittedAt", at.toString());
+            data.put("answers", asJson(rows));
+            Outbox.append(tx, workspaceId, "response.submitted", data, now);
         }
         SurveyResponse saved = new SurveyResponse(
                 id,
