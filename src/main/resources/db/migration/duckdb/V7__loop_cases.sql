@@ -88,10 +88,10 @@ create table case_history (
     old_value    varchar,
     new_value    varchar,
     body         varchar,
-    at           timestamptz not null
+    happened_at  timestamptz not null
 );
 
-create index case_history_case on case_history (case_id, at);
+create index case_history_case on case_history (case_id, happened_at);
 
 -- Mail the loop sends (rule notifications, escalations, apologies): written in the same write as
 -- the change, sent after commit by the worker; claimed before sending so it goes at most once.

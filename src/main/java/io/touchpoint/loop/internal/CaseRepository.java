@@ -120,7 +120,7 @@ public class CaseRepository {
             Instant at) {
         tx.jdbc()
                 .sql("insert into case_history (workspace_id, id, case_id, actor_id, actor, kind, field, old_value, "
-                        + "new_value, body, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "new_value, body, happened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         workspaceId,
                         Ids.next(),
@@ -228,7 +228,7 @@ public class CaseRepository {
 
     public List<CaseEntry> history(UUID workspaceId, UUID caseId) {
         return store.reads()
-                .sql("select * from case_history where workspace_id = ? and case_id = ? order by at, id")
+                .sql("select * from case_history where workspace_id = ? and case_id = ? order by happened_at, id")
                 .params(workspaceId, caseId)
                 .query((rs, n) -> new CaseEntry(
                         Sql.uuid(rs, "id"),
@@ -239,7 +239,7 @@ public class CaseRepository {
                         rs.getString("old_value"),
                         rs.getString("new_value"),
                         rs.getString("body"),
-                        Sql.instant(rs, "at")))
+                        Sql.instant(rs, "happened_at")))
                 .list();
     }
 

@@ -10,7 +10,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** Sign-in, the overview, and the sections whose modules are not built yet. */
 @Controller
@@ -41,13 +40,5 @@ class PagesController {
                 "last30", activity.since(me.workspaceId(), clock.instant().minus(Duration.ofDays(30))));
         model.addAttribute("openFailures", failedEvents.countOpen(me.workspaceId()));
         return "overview";
-    }
-
-    /** Sections planned in the architecture whose modules have not landed: said plainly, no fake data. */
-    @GetMapping("/{section:cases}")
-    String upcoming(@PathVariable String section, Model model) {
-        model.addAttribute("active", section);
-        model.addAttribute("section", section);
-        return "upcoming";
     }
 }
