@@ -1,5 +1,6 @@
 package io.touchpoint.loop;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.UUID;
  */
 public record LoopSettings(
         List<Integer> businessDays,
-        LocalTime businessStart,
-        LocalTime businessEnd,
+        @JsonFormat(pattern = "HH:mm") LocalTime businessStart,
+        @JsonFormat(pattern = "HH:mm") LocalTime businessEnd,
         Map<String, Integer> slaMinutes,
         UUID followUpSurveyId,
         Duration followUpDelay) {

@@ -28,10 +28,18 @@ public class Rules {
     private final RuleRepository rules;
     private final RuleTrial trial;
     private final Segments segments;
+    private final SettingsRepository settings;
     private final Clock clock;
 
-    Rules(Store store, RuleRepository rules, RuleTrial trial, Segments segments, Clock clock) {
+    Rules(
+            Store store,
+            RuleRepository rules,
+            RuleTrial trial,
+            Segments segments,
+            SettingsRepository settings,
+            Clock clock) {
         this.store = store;
+        this.settings = settings;
         this.rules = rules;
         this.trial = trial;
         this.segments = segments;
@@ -117,7 +125,11 @@ public class Rules {
         return trial.run(workspaceId, definition, TRIAL_DAYS);
     }
 
+    /** Gives the workspace its default rule now if the worker has not yet (a read first: no write per page view). */
     private void seed(UUID workspaceId) {
+        if (settings.seeded(workspaceId)) {
+            return;
+        }
         Instant now = clock.instant();
         store.write(tx -> SettingsRepository.seed(tx, workspaceId, now));
     }

@@ -51,6 +51,15 @@ public class SettingsRepository {
                 .orElse(LoopSettings.DEFAULTS);
     }
 
+    public boolean seeded(UUID workspaceId) {
+        return store.reads()
+                        .sql("select count(*) from loop_settings where workspace_id = ?")
+                        .param(workspaceId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Workspaces that have no loop settings yet: new ones, or ones from before the loop existed. */
     public List<UUID> unseeded() {
         return store.reads()

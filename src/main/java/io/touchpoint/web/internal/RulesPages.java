@@ -11,6 +11,7 @@ import io.touchpoint.loop.Rules;
 import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
+import io.touchpoint.platform.NotFoundException;
 import io.touchpoint.workspace.Role;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.DateTimeException;
@@ -22,15 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -301,5 +305,12 @@ class RulesPages {
         } catch (NumberFormatException e) {
             node.put(field, value);
         }
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
     }
 }
