@@ -191,8 +191,13 @@ class CasesPages {
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) String owner,
             RedirectAttributes redirect) {
-        UUID ownerId = blank(owner) ? null : UUID.fromString(owner);
         try {
+            UUID ownerId;
+            try {
+                ownerId = blank(owner) ? null : UUID.fromString(owner);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("ownerId", "must be a user of this workspace");
+            }
             cases.change(
                     me.workspaceId(),
                     id,

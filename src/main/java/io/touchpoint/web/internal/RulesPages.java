@@ -151,9 +151,14 @@ class RulesPages {
         Map<String, String> f = params.toSingleValueMap();
         List<FieldProblem> problems = new ArrayList<>();
         LoopSettings current = cases.settings(me.workspaceId());
-        List<Integer> days = params.getOrDefault("businessDays", List.of()).stream()
-                .map(Integer::valueOf)
-                .toList();
+        List<Integer> days = new ArrayList<>();
+        for (String day : params.getOrDefault("businessDays", List.of())) {
+            try {
+                days.add(Integer.valueOf(day));
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem("businessDays", "must be days of the week 1 to 7"));
+            }
+        }
         LocalTime start = time(f.get("businessStart"), "businessStart", current.businessStart(), problems);
         LocalTime end = time(f.get("businessEnd"), "businessEnd", current.businessEnd(), problems);
         Map<String, Integer> sla = new LinkedHashMap<>();
@@ -165,7 +170,12 @@ class RulesPages {
                 sla.put(p, current.slaMinutes().get(p));
             }
         }
-        UUID survey = CasesPages.blank(f.get("followUpSurveyId")) ? null : UUID.fromString(f.get("followUpSurveyId"));
+        UUID survey = null;
+        try {
+            survey = CasesPages.blank(f.get("followUpSurveyId")) ? null : UUID.fromString(f.get("followUpSurveyId"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("followUpSurveyId", "must be a survey"));
+        }
         Duration delay = current.followUpDelay();
         try {
             delay = Duration.ofMinutes(Math.round(Double.parseDouble(f.getOrDefault("followUpHours", "")) * 60));
