@@ -94,6 +94,11 @@ public class Cases {
         return cases.list(workspaceId, filter, limit);
     }
 
+    /** How many cases are still being worked: open, in progress or waiting on the customer. */
+    public long countActive(UUID workspaceId) {
+        return cases.countActive(workspaceId);
+    }
+
     /** @throws NotFoundException also for a case of another workspace */
     public Case get(UUID workspaceId, UUID id) {
         return cases.get(workspaceId, id).orElseThrow(() -> new NotFoundException("No case " + id));

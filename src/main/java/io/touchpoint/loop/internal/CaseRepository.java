@@ -226,6 +226,16 @@ public class CaseRepository {
         return cases;
     }
 
+    /** Cases still being worked (open, in progress, waiting on the customer). */
+    public long countActive(UUID workspaceId) {
+        return store.reads()
+                .sql("select count(*) from cases where workspace_id = ? "
+                        + "and status in ('open', 'in_progress', 'waiting_on_customer')")
+                .param(workspaceId)
+                .query(Long.class)
+                .single();
+    }
+
     public List<CaseEntry> history(UUID workspaceId, UUID caseId) {
         return store.reads()
                 .sql("select * from case_history where workspace_id = ? and case_id = ? order by happened_at, id")

@@ -3,6 +3,7 @@ package io.touchpoint.web.internal;
 import io.touchpoint.customers.Customers;
 import io.touchpoint.events.Activity;
 import io.touchpoint.events.FailedEvents;
+import io.touchpoint.loop.Cases;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ class PagesController {
     private final Customers customers;
     private final Activity activity;
     private final FailedEvents failedEvents;
+    private final Cases cases;
     private final Clock clock;
 
-    PagesController(Customers customers, Activity activity, FailedEvents failedEvents, Clock clock) {
+    PagesController(Customers customers, Activity activity, FailedEvents failedEvents, Cases cases, Clock clock) {
         this.customers = customers;
+        this.cases = cases;
         this.activity = activity;
         this.failedEvents = failedEvents;
         this.clock = clock;
@@ -39,6 +42,7 @@ class PagesController {
         model.addAttribute(
                 "last30", activity.since(me.workspaceId(), clock.instant().minus(Duration.ofDays(30))));
         model.addAttribute("openFailures", failedEvents.countOpen(me.workspaceId()));
+        model.addAttribute("activeCases", cases.countActive(me.workspaceId()));
         return "overview";
     }
 }
