@@ -260,6 +260,9 @@ class CasesIT extends IntegrationTest {
         UiSession ui = new UiSession(port).header("Accept-Language", "en");
         ui.signIn(fixtures.aUser(ws.id(), Role.ADMIN, PASSWORD), PASSWORD);
         assertThat(ui.get("/cases/rules/new").status()).isEqualTo(200);
+        UiSession.Page rules = ui.get("/cases/rules");
+        assertThat(rules.status()).isEqualTo(200);
+        assertThat(rules.body()).contains("NPS detractor → open a case").contains("id=\"loop-settings\"");
         UiSession.Page wrong = ui.post(
                 "/cases/rules/new",
                 Map.of("name", "Angry", "type", "nps", "max", "12", "act.open_case", "on", "intent", "save"));

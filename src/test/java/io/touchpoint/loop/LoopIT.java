@@ -293,6 +293,29 @@ class LoopIT extends IntegrationTest {
     }
 
     @Test
+    void aCustomersCasesAreInTheirExportAndGoWithTheirErasure() {
+        answer(user, 4);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cases("userId=" + user).size() == 1);
+        String id = cases("userId=" + user).get(0).path("id").asString();
+        assertThat(api().get("/api/v1/customers/" + user + "/export")
+                        .json()
+                        .path("loop")
+                        .toString())
+                .contains(id)
+                .contains("opened");
+
+        assertThat(api().delete("/api/v1/customers/" + user).status()).isIn(200, 204);
+        assertThat(api().get("/api/v1/cases/" + id).status()).isEqualTo(404);
+        assertThat(store.reads()
+                        .sql("select count(*) from case_history where workspace_id = ?")
+                        .param(ws.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void badFiltersAndChangesAreRefusedWithTheField() {
         assertThat(api().get("/api/v1/cases?status=nope").status()).isEqualTo(400);
         Http.Response opened = api().postJson("/api/v1/cases", Map.of("title", "Call back", "userId", user));
