@@ -90,6 +90,36 @@ public class Customers {
                 .update();
     }
 
+    /**
+     * Sets a trait on a profile inside the caller's write unit, as an identify call would (the loop
+     * module's "tag the customer" action); the newest value of a trait wins.
+     */
+    public static void setTrait(
+            WriteContext tx, UUID workspaceId, UUID profileId, String name, String value, Instant at) throws Exception {
+        tx.bulk()
+                .insertIgnoringDuplicates(
+                        "trait_history",
+                        List.of(
+                                "workspace_id",
+                                "customer_id",
+                                "name",
+                                "value",
+                                "value_text",
+                                "value_number",
+                                "message_id",
+                                "observed_at"),
+                        List.<Object[]>of(new Object[] {
+                            workspaceId,
+                            profileId,
+                            name,
+                            io.touchpoint.platform.Json.write(value),
+                            value,
+                            null,
+                            null,
+                            io.touchpoint.platform.Sql.ts(at)
+                        }));
+    }
+
     /** Whether the person's latest decision for the channel is a yes (no decision means no). */
     public boolean hasConsent(UUID workspaceId, UUID rootId, ConsentChannel channel) {
         return reads.profile(workspaceId, rootId)

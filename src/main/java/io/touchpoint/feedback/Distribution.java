@@ -174,6 +174,49 @@ public class Distribution {
         return sends.sends(workspaceId, "d.customer_id in (" + in.marks() + ")", List.copyOf(in.values()), limit);
     }
 
+    /**
+     * Plans one email invitation to a survey for a person, due at a given time, outside any trigger
+     * (the loop module's follow-up after a case is resolved). It goes through the same checks as a
+     * triggered send when due: survey live, address, consent and the contact rules; an answer to it
+     * carries the send's id. Planning the same {@code sourceKey} again returns the first plan.
+     *
+     * @param sourceKey what the send is for, e.g. {@code case:<id>}; unique per survey and person
+     * @return the send's id
+     */
+    public UUID planSend(UUID workspaceId, UUID surveyId, UUID customerId, String sourceKey, Instant dueAt) {
+        surveys.get(workspaceId, surveyId);
+        if (sourceKey == null || sourceKey.isBlank() || sourceKey.length() > 200) {
+            throw new InvalidInputException("sourceKey", "must be 1 to 200 characters");
+        }
+        UUID id = Ids.next();
+        Instant now = clock.instant();
+        store.write(tx -> SendRepository.plan(
+                tx,
+                workspaceId,
+                id,
+                null,
+                surveyId,
+                customerId,
+                "email",
+                sourceKey,
+                dueAt,
+                "pending",
+                null,
+                null,
+                now));
+        return store.reads()
+                .sql("select id from survey_sends where workspace_id = ? and survey_id = ? and customer_id = ? "
+                        + "and source_key = ?")
+                .params(workspaceId, surveyId, customerId, sourceKey)
+                .query((rs, n) -> Sql.uuid(rs, "id"))
+                .single();
+    }
+
+    /** One planned send with what became of it. */
+    public Optional<SurveySend> send(UUID workspaceId, UUID sendId) {
+        return sends.sends(workspaceId, "d.id = ?", List.of(sendId), 1).stream().findFirst();
+    }
+
     /** Whether the contact rules allow asking this person now, and if not, why. */
     public Optional<NotNow> mayAsk(UUID workspaceId, UUID customerId, UUID surveyId) {
         Survey survey = surveys.get(workspaceId, surveyId);

@@ -107,6 +107,12 @@ public class Responses {
         return responses.list(workspaceId, filter.condition(), filter.params(), limit, offset);
     }
 
+    /** The finished answer to a planned send (an invitation), if it came. */
+    public Optional<SurveyResponse> answerTo(UUID workspaceId, UUID sendId) {
+        return responses.list(workspaceId, "send_id = ? and not partial", List.of(sendId), 1, 0).stream()
+                .findFirst();
+    }
+
     public long count(UUID workspaceId, ResponseFilter filter) {
         return responses.count(workspaceId, filter.condition(), filter.params());
     }

@@ -74,10 +74,15 @@ public final class Http {
     }
 
     public Response patchJson(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    /** Any method with a JSON body, e.g. PATCH. */
+    public Response send(String method, String path, Object body) {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response postBytes(String path, byte[] body, String contentType) {

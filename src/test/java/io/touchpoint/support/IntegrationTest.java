@@ -56,6 +56,7 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestMail.server().getSmtp().getPort());
         registry.add("touchpoint.feedback.poll-interval", () -> "500ms");
+        registry.add("touchpoint.loop.poll-interval", () -> "500ms");
     }
 
     protected Http http() {

@@ -3,6 +3,7 @@ package io.touchpoint.web.internal;
 import io.touchpoint.customers.Customers;
 import io.touchpoint.events.Activity;
 import io.touchpoint.events.FailedEvents;
+import io.touchpoint.loop.Cases;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** Sign-in, the overview, and the sections whose modules are not built yet. */
 @Controller
@@ -19,10 +19,12 @@ class PagesController {
     private final Customers customers;
     private final Activity activity;
     private final FailedEvents failedEvents;
+    private final Cases cases;
     private final Clock clock;
 
-    PagesController(Customers customers, Activity activity, FailedEvents failedEvents, Clock clock) {
+    PagesController(Customers customers, Activity activity, FailedEvents failedEvents, Cases cases, Clock clock) {
         this.customers = customers;
+        this.cases = cases;
         this.activity = activity;
         this.failedEvents = failedEvents;
         this.clock = clock;
@@ -40,14 +42,7 @@ class PagesController {
         model.addAttribute(
                 "last30", activity.since(me.workspaceId(), clock.instant().minus(Duration.ofDays(30))));
         model.addAttribute("openFailures", failedEvents.countOpen(me.workspaceId()));
+        model.addAttribute("activeCases", cases.countActive(me.workspaceId()));
         return "overview";
-    }
-
-    /** Sections planned in the architecture whose modules have not landed: said plainly, no fake data. */
-    @GetMapping("/{section:cases}")
-    String upcoming(@PathVariable String section, Model model) {
-        model.addAttribute("active", section);
-        model.addAttribute("section", section);
-        return "upcoming";
     }
 }
