@@ -28,6 +28,18 @@ public class DeliveryStore {
     static final String COLUMNS = "id, workspace_id, subscription_id, message_id, event_type, status, attempts, "
             + "next_attempt_at, replay_requested, last_status_code, last_error, created_at, completed_at";
 
+    private static final List<String> FAN_OUT_COLUMNS = List.of(
+            "id",
+            "workspace_id",
+            "subscription_id",
+            "message_id",
+            "event_type",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "replay_requested",
+            "created_at");
+
     private final Store store;
 
     DeliveryStore(Store store) {
@@ -69,16 +81,29 @@ public class DeliveryStore {
                     tx,
                     new LinkedHashSet<>(
                             messages.stream().map(Message::workspaceId).toList()));
-            int created = 0;
+            List<Object[]> rows = new ArrayList<>();
             for (Message m : messages) {
                 for (SubscriptionStore.Row s : subscriptions) {
                     if (s.workspaceId().equals(m.workspaceId())
                             && s.subscription().wants(m.type())
                             && !s.subscription().createdAt().isAfter(m.createdAt())) {
-                        created += insert(tx, m.workspaceId(), s.subscription().id(), m.id(), m.type(), now);
+                        rows.add(new Object[] {
+                            Ids.next(),
+                            m.workspaceId(),
+                            s.subscription().id(),
+                            m.id(),
+                            m.type(),
+                            "pending",
+                            0,
+                            Sql.ts(now),
+                            false,
+                            Sql.ts(now)
+                        });
                     }
                 }
             }
+            // one bulk statement: a busy outbox (an import, the demo) must not hold the writer row by row
+            int created = tx.bulk().insertIgnoringDuplicates("webhook_deliveries", FAN_OUT_COLUMNS, rows);
             InList in = InList.of(messages.stream().map(Message::id).toList());
             tx.jdbc()
                     .sql("update outbox set dispatched_at = ? where dispatched_at is null and id in (" + in.marks()
