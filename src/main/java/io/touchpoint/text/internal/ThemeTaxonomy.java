@@ -1,5 +1,7 @@
 package io.touchpoint.text.internal;
 
+import io.touchpoint.text.AnalysedComment;
+import io.touchpoint.text.ThemeDefinition;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,7 @@ import java.util.Objects;
  * Named themes (delivery, price, quality …), each with Korean and English keywords, matched against
  * the nouns of a Korean comment or the word stems of an English one.
  */
-final class ThemeTaxonomy {
+public final class ThemeTaxonomy {
 
     static final String RESOURCE = "themes.tsv";
 
@@ -31,7 +34,12 @@ final class ThemeTaxonomy {
     }
 
     static ThemeTaxonomy shipped() {
-        List<Theme> themes = new ArrayList<>();
+        return of(shippedDefinitions());
+    }
+
+    /** The default taxonomy every workspace starts from. */
+    static List<ThemeDefinition> shippedDefinitions() {
+        List<ThemeDefinition> definitions = new ArrayList<>();
         try (var reader = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(ThemeTaxonomy.class.getResourceAsStream(RESOURCE), RESOURCE),
                 StandardCharsets.UTF_8))) {
@@ -41,22 +49,42 @@ final class ThemeTaxonomy {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                List<String> korean = new ArrayList<>();
-                List<List<String>> english = new ArrayList<>();
-                for (String keyword : cols[3].split(",")) {
-                    String k = keyword.strip().toLowerCase(Locale.ROOT);
-                    if (k.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
-                        korean.add(k);
-                    } else if (!k.isEmpty()) {
-                        english.add(Arrays.asList(EnglishWords.stem(k).split(" ")));
-                    }
-                }
-                themes.add(new Theme(cols[0], cols[1], cols[2], korean, english));
+                definitions.add(new ThemeDefinition(
+                        cols[0],
+                        cols[1],
+                        cols[2],
+                        Arrays.stream(cols[3].split(","))
+                                .map(String::strip)
+                                .filter(k -> !k.isEmpty())
+                                .toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return definitions;
+    }
+
+    /** A taxonomy of the given themes, their keywords sorted into Korean words and English stems. */
+    static ThemeTaxonomy of(List<ThemeDefinition> definitions) {
+        List<Theme> themes = new ArrayList<>();
+        for (ThemeDefinition definition : definitions) {
+            List<String> korean = new ArrayList<>();
+            List<List<String>> english = new ArrayList<>();
+            for (String keyword : definition.keywords()) {
+                String k = keyword.strip().toLowerCase(Locale.ROOT);
+                if (isKorean(k)) {
+                    korean.add(k.replace(" ", ""));
+                } else if (!k.isEmpty()) {
+                    english.add(Arrays.asList(EnglishWords.stem(k).split(" ")));
+                }
+            }
+            themes.add(new Theme(definition.id(), definition.nameEn(), definition.nameKo(), korean, english));
+        }
         return new ThemeTaxonomy(themes);
+    }
+
+    static boolean isKorean(String keyword) {
+        return keyword.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
     List<Theme> themes() {
@@ -115,5 +143,88 @@ final class ThemeTaxonomy {
                 .sorted(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /**
+     * Where the given themes' keywords occur in a text, for highlighting: Korean keywords wherever
+     * they appear (as they match nouns that contain them), English keywords as whole words by stem.
+     * Overlapping matches keep the earlier one.
+     */
+    List<AnalysedComment.Highlight> highlights(String text, List<String> themeIds) {
+        List<AnalysedComment.Highlight> found = new ArrayList<>();
+        String lowered = text.toLowerCase(Locale.ROOT);
+        String lower = lowered.length() == text.length() ? lowered : text;
+        List<EnglishWords.Word> words = null;
+        for (Theme theme : themes) {
+            if (!themeIds.contains(theme.id())) {
+                continue;
+            }
+            for (String keyword : theme.korean()) {
+                for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + keyword.length())) {
+                    found.add(new AnalysedComment.Highlight(at, at + keyword.length(), theme.id()));
+                }
+            }
+            if (!theme.english().isEmpty()) {
+                if (words == null) {
+                    words = EnglishWords.analyze(text);
+                }
+                for (int i = 0; i < words.size(); i++) {
+                    for (List<String> keyword : theme.english()) {
+                        if (i + keyword.size() <= words.size() && matches(words, i, keyword)) {
+                            found.add(new AnalysedComment.Highlight(
+                                    words.get(i).start(),
+                                    words.get(i + keyword.size() - 1).end(),
+                                    theme.id()));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(AnalysedComment.Highlight::start).thenComparingInt(h -> -h.end()));
+        List<AnalysedComment.Highlight> kept = new ArrayList<>();
+        int end = -1;
+        for (AnalysedComment.Highlight h : found) {
+            if (h.start() >= end) {
+                kept.add(h);
+                end = h.end();
+            }
+        }
+        return kept;
+    }
+
+    private static boolean matches(List<EnglishWords.Word> words, int from, List<String> keyword) {
+        for (int k = 0; k < keyword.size(); k++) {
+            if (!words.get(from + k).stem().equals(keyword.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some theme's keyword already covers a keyphrase (so that discovery does not suggest it). */
+    boolean covers(String phrase) {
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        String squeezed = lower.replace(" ", "");
+        List<String> stems = null;
+        for (Theme theme : themes) {
+            for (String keyword : theme.korean()) {
+                if (squeezed.contains(keyword)) {
+                    return true;
+                }
+            }
+            if (!theme.english().isEmpty()) {
+                if (stems == null) {
+                    stems = EnglishWords.analyze(lower).stream()
+                            .map(EnglishWords.Word::stem)
+                            .toList();
+                }
+                for (List<String> keyword : theme.english()) {
+                    if (java.util.Collections.indexOfSubList(stems, keyword) >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

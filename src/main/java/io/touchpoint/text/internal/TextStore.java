@@ -1,0 +1,149 @@
+package io.touchpoint.text.internal;
+
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.Store;
+import io.touchpoint.platform.WriteContext;
+import io.touchpoint.text.ThemeDefinition;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each workspace's text settings and theme taxonomy. A workspace that never edited its taxonomy
+ * uses the shipped default (version 0); every change raises the version, and comments analysed
+ * under an older version are analysed again by the {@link CommentWorker}.
+ */
+@Component
+public class TextStore {
+
+    /** The workspace's settings: whether original comments are kept, and the taxonomy version. */
+    public record Settings(boolean keepOriginal, int taxonomyVersion) {}
+
+    private record Compiled(int version, List<ThemeDefinition> definitions, ThemeTaxonomy taxonomy) {}
+
+    private static final Compiled DEFAULT =
+            new Compiled(0, ThemeTaxonomy.shippedDefinitions(), ThemeTaxonomy.shipped());
+
+    private final Store store;
+    private final Clock clock;
+    private final Map<UUID, Compiled> cache = new ConcurrentHashMap<>();
+
+    TextStore(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Settings settings(UUID workspaceId) {
+        return store.reads()
+                .sql("select keep_original, taxonomy_version from text_settings where workspace_id = ?")
+                .params(workspaceId)
+                .query((rs, n) -> new Settings(rs.getBoolean("keep_original"), rs.getInt("taxonomy_version")))
+                .optional()
+                .orElse(new Settings(true, 0));
+    }
+
+    public void keepOriginal(UUID workspaceId, boolean keep) {
+        store.write(tx -> {
+            Settings now = settings(tx, workspaceId);
+            save(tx, workspaceId, keep, now.taxonomyVersion());
+            if (!keep) {
+                tx.jdbc()
+                        .sql("update text_comments set original = null where workspace_id = ?")
+                        .params(workspaceId)
+                        .update();
+            }
+            return null;
+        });
+    }
+
+    /** The workspace's themes as analysts edit them. */
+    public List<ThemeDefinition> definitions(UUID workspaceId) {
+        return compiled(workspaceId, settings(workspaceId).taxonomyVersion()).definitions();
+    }
+
+    /** The workspace's current taxonomy, ready to match. */
+    public ThemeTaxonomy compiled(UUID workspaceId) {
+        return taxonomy(workspaceId, settings(workspaceId).taxonomyVersion());
+    }
+
+    ThemeTaxonomy taxonomy(UUID workspaceId, int version) {
+        return compiled(workspaceId, version).taxonomy();
+    }
+
+    /** Replaces the workspace's taxonomy and raises its version; returns the new version. */
+    public int replace(UUID workspaceId, List<ThemeDefinition> themes) {
+        int version = store.write(tx -> {
+            Settings now = settings(tx, workspaceId);
+            tx.jdbc()
+                    .sql("delete from text_themes where workspace_id = ?")
+                    .params(workspaceId)
+                    .update();
+            int position = 0;
+            for (ThemeDefinition theme : themes) {
+                tx.jdbc()
+                        .sql("insert into text_themes (workspace_id, id, name_en, name_ko, keywords, position) "
+                                + "values (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                workspaceId,
+                                theme.id(),
+                                theme.nameEn(),
+                                theme.nameKo(),
+                                String.join(",", theme.keywords()),
+                                position++)
+                        .update();
+            }
+            save(tx, workspaceId, now.keepOriginal(), now.taxonomyVersion() + 1);
+            return now.taxonomyVersion() + 1;
+        });
+        cache.remove(workspaceId);
+        return version;
+    }
+
+    private Compiled compiled(UUID workspaceId, int version) {
+        if (version == 0) {
+            return DEFAULT;
+        }
+        Compiled cached = cache.get(workspaceId);
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
+        List<ThemeDefinition> definitions = store.reads()
+                .sql("select id, name_en, name_ko, keywords from text_themes where workspace_id = ? order by position")
+                .params(workspaceId)
+                .query((rs, n) -> new ThemeDefinition(
+                        rs.getString("id"),
+                        rs.getString("name_en"),
+                        rs.getString("name_ko"),
+                        Arrays.stream(rs.getString("keywords").split(","))
+                                .filter(k -> !k.isBlank())
+                                .toList()))
+                .list();
+        Compiled fresh = new Compiled(version, definitions, ThemeTaxonomy.of(definitions));
+        cache.put(workspaceId, fresh);
+        return fresh;
+    }
+
+    private static Settings settings(WriteContext tx, UUID workspaceId) {
+        Optional<Settings> row = tx.jdbc()
+                .sql("select keep_original, taxonomy_version from text_settings where workspace_id = ?")
+                .params(workspaceId)
+                .query((rs, n) -> new Settings(rs.getBoolean("keep_original"), rs.getInt("taxonomy_version")))
+                .optional();
+        return row.orElse(new Settings(true, 0));
+    }
+
+    private void save(WriteContext tx, UUID workspaceId, boolean keepOriginal, int version) {
+        tx.jdbc()
+                .sql("insert into text_settings (workspace_id, keep_original, taxonomy_version, updated_at) "
+                        + "values (?, ?, ?, ?) on conflict (workspace_id) do update set "
+                        + "keep_original = excluded.keep_original, taxonomy_version = excluded.taxonomy_version, "
+                        + "updated_at = excluded.updated_at")
+                .params(workspaceId, keepOriginal, version, Sql.ts(clock.instant()))
+                .update();
+    }
+}
