@@ -139,6 +139,23 @@ public class TextAnalytics {
         return result;
     }
 
+    /**
+     * Trains the workspace's own sentiment model from its analysed survey comments, each labelled by
+     * its response's NPS answer (0–6 negative, 9–10 positive), stores it, and analyses the stored
+     * comments again with it. A language without 50 examples of each side keeps the shipped model.
+     */
+    public TrainingResult trainFromComments(UUID workspaceId) {
+        List<LabelledText> examples = insights.labelledComments(workspaceId);
+        if (examples.isEmpty()) {
+            throw new InvalidInputException("comments", "the workspace has no comments with an NPS answer yet");
+        }
+        TrainingResult result = train(workspaceId, examples);
+        if (result.languages().stream().anyMatch(TrainingResult.LanguageModel::trained)) {
+            insights.reanalyseAll(workspaceId);
+        }
+        return result;
+    }
+
     private static void check(List<String> texts) {
         if (texts == null) {
             throw new InvalidInputException("texts", "is required: a list of 1 to " + MAX_TEXTS + " strings");

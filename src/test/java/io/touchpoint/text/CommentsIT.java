@@ -290,4 +290,18 @@ class CommentsIT extends IntegrationTest {
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.json().path("keepOriginalComments").asBoolean()).isFalse();
     }
+
+    @Test
+    void trainingFromCommentsNeedsEnoughScoredComments() {
+        Http.Response none = api().postJson("/api/v1/text/models/train", "");
+        assertThat(none.status()).isEqualTo(400);
+        sampleComments();
+        awaitComments("size=1", 14);
+        Http.Response few = api().postJson("/api/v1/text/models/train", "");
+        assertThat(few.status()).as(few.body()).isEqualTo(200);
+        JsonNode korean = few.json().path("languages").get(0);
+        assertThat(korean.path("language").asString()).isEqualTo("ko");
+        assertThat(korean.path("positives").asInt()).isEqualTo(6);
+        assertThat(korean.path("trained").asBoolean()).isFalse();
+    }
 }

@@ -220,6 +220,18 @@ class CommentRepository {
                 .list();
     }
 
+    /** A comment's text and its response's NPS answer. */
+    record Labelled(String text, int nps) {}
+
+    List<Labelled> labelled(UUID workspaceId) {
+        return store.reads()
+                .sql("select coalesce(original, redacted) as text, nps_score from text_comments "
+                        + "where workspace_id = ? and nps_score is not null and redacted <> ''")
+                .params(workspaceId)
+                .query((rs, n) -> new Labelled(rs.getString("text"), rs.getInt("nps_score")))
+                .list();
+    }
+
     /** Comments of these customer profiles, for a GDPR export. */
     List<Row> ofCustomers(UUID workspaceId, String marks, List<Object> params) {
         return store.reads()

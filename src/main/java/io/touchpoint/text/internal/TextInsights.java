@@ -10,6 +10,7 @@ import io.touchpoint.text.CommentPage;
 import io.touchpoint.text.CommentQuery;
 import io.touchpoint.text.EmergingTheme;
 import io.touchpoint.text.KeyDrivers;
+import io.touchpoint.text.LabelledText;
 import io.touchpoint.text.ThemeDefinition;
 import io.touchpoint.text.ThemeDriver;
 import io.touchpoint.text.ThemeStats;
@@ -228,6 +229,21 @@ public class TextInsights {
                                 compiled.highlights(r.redacted(), r.themes())))
                         .toList();
         return new CommentPage(items, total, query.page(), query.size());
+    }
+
+    /**
+     * The workspace's analysed comments labelled by their response's NPS answer (the original text
+     * where kept, else the redacted one), to train its own sentiment model.
+     */
+    public List<LabelledText> labelledComments(UUID workspaceId) {
+        return comments.labelled(workspaceId).stream()
+                .map(l -> LabelledText.fromNps(l.text(), l.nps()))
+                .toList();
+    }
+
+    /** Stored comments are analysed again (after a new sentiment model), in the background. */
+    public void reanalyseAll(UUID workspaceId) {
+        texts.bump(workspaceId);
     }
 
     private DriverAnalysis.Period period(UUID workspaceId, LocalDate from, LocalDate to) {

@@ -11,6 +11,7 @@ import io.touchpoint.text.Sentiment;
 import io.touchpoint.text.TextAnalytics;
 import io.touchpoint.text.ThemeDefinition;
 import io.touchpoint.text.ThemeStats;
+import io.touchpoint.text.TrainingResult;
 import io.touchpoint.workspace.CurrentWorkspace;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,6 +148,15 @@ class TextInsightsApi {
                         date(to, "to"),
                         page,
                         size));
+    }
+
+    @PostMapping("/models/train")
+    @Operation(
+            summary = "Train the workspace's own sentiment model from its comments labelled by NPS answers",
+            description = "Per language with at least 50 detractor and 50 promoter comments; the model is stored, "
+                    + "used from then on, and stored comments are analysed again with it.")
+    TrainingResult train() {
+        return text.trainFromComments(CurrentWorkspace.id());
     }
 
     @GetMapping("/settings")

@@ -104,6 +104,15 @@ public class TextStore {
         return version;
     }
 
+    /**
+     * Raises the version without changing the taxonomy, so that every stored comment is analysed
+     * again (after the workspace's sentiment model changed).
+     */
+    public void bump(UUID workspaceId) {
+        List<ThemeDefinition> current = definitions(workspaceId);
+        replace(workspaceId, current);
+    }
+
     private Compiled compiled(UUID workspaceId, int version) {
         if (version == 0) {
             return DEFAULT;
