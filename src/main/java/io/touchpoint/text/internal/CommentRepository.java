@@ -113,15 +113,17 @@ class CommentRepository {
     /** Comments analysed under another taxonomy version than their workspace's current one. */
     List<Stale> stale(int limit) {
         return store.reads()
-                .sql("select c.workspace_id, c.id, c.redacted, s.taxonomy_version from text_comments c join "
-                        + "text_settings s on s.workspace_id = c.workspace_id where c.taxonomy_version <> "
-                        + "s.taxonomy_version order by c.id limit ?")
-                .params(limit)
+                .sql("select workspace_id, id, redacted, current_version from (select c.workspace_id, c.id, "
+                        + "c.redacted, c.taxonomy_version, case when s.taxonomy_version is null or "
+                        + "s.taxonomy_version <= 0 then ? else s.taxonomy_version end as current_version "
+                        + "from text_comments c left join text_settings s on s.workspace_id = c.workspace_id) v "
+                        + "where taxonomy_version <> current_version order by id limit ?")
+                .params(ThemeTaxonomy.shippedVersion(), limit)
                 .query((rs, n) -> new Stale(
                         Sql.uuid(rs, "workspace_id"),
                         Sql.uuid(rs, "id"),
                         rs.getString("redacted"),
-                        rs.getInt("taxonomy_version")))
+                        rs.getInt("current_version")))
                 .list();
     }
 

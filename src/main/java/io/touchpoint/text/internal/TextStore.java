@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each workspace's text settings and theme taxonomy. A workspace that never edited its taxonomy
- * uses the shipped default (version 0); every change raises the version, and comments analysed
- * under an older version are analysed again by the {@link CommentWorker}.
+ * uses the shipped default (stored as version 0; its analyses carry the shipped file's own negative
+ * version); every change raises the version, and comments analysed under another version are
+ * analysed again by the {@link CommentWorker}.
  */
 @Component
 public class TextStore {
@@ -27,7 +28,7 @@ public class TextStore {
     private record Compiled(int version, List<ThemeDefinition> definitions, ThemeTaxonomy taxonomy) {}
 
     private static final Compiled DEFAULT =
-            new Compiled(0, ThemeTaxonomy.shippedDefinitions(), ThemeTaxonomy.shipped());
+            new Compiled(ThemeTaxonomy.shippedVersion(), ThemeTaxonomy.shippedDefinitions(), ThemeTaxonomy.shipped());
 
     private final Store store;
     private final Clock clock;
@@ -42,15 +43,16 @@ public class TextStore {
         return store.reads()
                 .sql("select keep_original, taxonomy_version from text_settings where workspace_id = ?")
                 .params(workspaceId)
-                .query((rs, n) -> new Settings(rs.getBoolean("keep_original"), rs.getInt("taxonomy_version")))
+                .query((rs, n) ->
+                        new Settings(rs.getBoolean("keep_original"), effective(rs.getInt("taxonomy_version"))))
                 .optional()
-                .orElse(new Settings(true, 0));
+                .orElse(new Settings(true, ThemeTaxonomy.shippedVersion()));
     }
 
     public void keepOriginal(UUID workspaceId, boolean keep) {
         store.write(tx -> {
             Settings now = settings(tx, workspaceId);
-            save(tx, workspaceId, keep, now.taxonomyVersion());
+            save(tx, workspaceId, keep, Math.max(0, now.taxonomyVersion()));
             if (!keep) {
                 tx.jdbc()
                         .sql("update text_comments set original = null where workspace_id = ?")
@@ -97,8 +99,9 @@ public class TextStore {
                                 position++)
                         .update();
             }
-            save(tx, workspaceId, now.keepOriginal(), now.taxonomyVersion() + 1);
-            return now.taxonomyVersion() + 1;
+            int next = Math.max(0, now.taxonomyVersion()) + 1;
+            save(tx, workspaceId, now.keepOriginal(), next);
+            return next;
         });
         cache.remove(workspaceId);
         return version;
@@ -113,8 +116,13 @@ public class TextStore {
         replace(workspaceId, current);
     }
 
+    /** Stored version 0 (or none) means the shipped taxonomy, whose version is its own. */
+    static int effective(int stored) {
+        return stored <= 0 ? ThemeTaxonomy.shippedVersion() : stored;
+    }
+
     private Compiled compiled(UUID workspaceId, int version) {
-        if (version == 0) {
+        if (version <= 0) {
             return DEFAULT;
         }
         Compiled cached = cache.get(workspaceId);
@@ -141,9 +149,10 @@ public class TextStore {
         Optional<Settings> row = tx.jdbc()
                 .sql("select keep_original, taxonomy_version from text_settings where workspace_id = ?")
                 .params(workspaceId)
-                .query((rs, n) -> new Settings(rs.getBoolean("keep_original"), rs.getInt("taxonomy_version")))
+                .query((rs, n) ->
+                        new Settings(rs.getBoolean("keep_original"), effective(rs.getInt("taxonomy_version"))))
                 .optional();
-        return row.orElse(new Settings(true, 0));
+        return row.orElse(new Settings(true, ThemeTaxonomy.shippedVersion()));
     }
 
     private void save(WriteContext tx, UUID workspaceId, boolean keepOriginal, int version) {

@@ -74,4 +74,31 @@ class TaxonomyTest {
                                 "themes[3].keywords[1]"));
         assertThatThrownBy(() -> TaxonomyRules.check(null)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aRuleWithPlusNeedsAllItsPartsAndKoreanPredicatesMatchByStem() {
+        var korean = KoreanMorphology.withDefaultDictionary();
+        ThemeTaxonomy rules = ThemeTaxonomy.of(List.of(
+                new ThemeDefinition(
+                        "late", "Late delivery", "배송 지연", List.of("배송+늦다", "late delivery", "delivery+slow")),
+                new ThemeDefinition("payment_error", "Payment error", "결제 오류", List.of("결제+오류"))));
+        assertThat(rules.matchKorean(korean.analyze("배송이 너무 늦었어요"))).containsExactly("late");
+        assertThat(rules.matchKorean(korean.analyze("배송이 빨랐어요"))).isEmpty();
+        assertThat(rules.matchKorean(korean.analyze("늦게 답장이 왔어요"))).isEmpty();
+        assertThat(rules.matchKorean(korean.analyze("앱에서 결제가 자꾸 오류가 나요"))).containsExactly("payment_error");
+        assertThat(rules.matchEnglish(EnglishWords.analyze("The delivery was so slow")))
+                .containsExactly("late");
+        assertThat(rules.matchEnglish(EnglishWords.analyze("Slow app, fast delivery")))
+                .containsExactly("late");
+        assertThat(rules.matchEnglish(EnglishWords.analyze("Fast delivery"))).isEmpty();
+        assertThat(rules.covers("배송 늦음")).isTrue();
+        assertThat(rules.covers("오류")).isFalse();
+    }
+
+    @Test
+    void theShippedTaxonomyHasItsOwnNegativeVersion() {
+        assertThat(ThemeTaxonomy.shippedVersion()).isNegative();
+        assertThat(TextStore.effective(0)).isEqualTo(ThemeTaxonomy.shippedVersion());
+        assertThat(TextStore.effective(3)).isEqualTo(3);
+    }
 }
