@@ -80,7 +80,7 @@ class TextPagesIT extends IntegrationTest {
     void commentsExplorerFiltersAndHighlightsThemeWords() {
         UiSession.Page page = ui.get("/comments?theme=delivery&sentiment=negative");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("3 comments", "<mark title=\"Delivery\">배송</mark>");
+        assertThat(page.body()).contains("3 comments", "<mark title=\"Late delivery\">배송</mark>", ">Delivery</span>");
         assertThat(ui.get("/comments?npsMin=9").body()).contains("3 comments", "품질이 좋아요");
         UiSession.Page bad = ui.get("/comments?npsMin=eleven&theme=nope");
         assertThat(bad.status()).isEqualTo(200);
