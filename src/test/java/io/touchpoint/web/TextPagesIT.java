@@ -81,7 +81,8 @@ class TextPagesIT extends IntegrationTest {
         UiSession.Page page = ui.get("/comments?theme=delivery&sentiment=negative");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("3 comments", "<mark title=\"Late delivery\">배송</mark>", ">Delivery</span>");
-        assertThat(ui.get("/comments?npsMin=9").body()).contains("3 comments", "품질이 좋아요");
+        assertThat(ui.get("/comments?npsMin=9").body())
+                .contains("3 comments", "<mark title=\"Product quality\">품질</mark><span>이 좋아요</span>");
         UiSession.Page bad = ui.get("/comments?npsMin=eleven&theme=nope");
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("npsMin must be a whole number");
