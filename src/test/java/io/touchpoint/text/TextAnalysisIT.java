@@ -58,7 +58,7 @@ class TextAnalysisIT extends IntegrationTest {
         assertThat(clauses.get(0).path("text").asString()).isEqualTo("배송은 늦었지만");
         assertThat(clauses.get(0).path("sentiment").asString()).isEqualTo("negative");
         assertThat(clauses.get(1).path("sentiment").asString()).isEqualTo("positive");
-        assertThat(strings(result.path("themes"))).containsExactly("delivery", "quality");
+        assertThat(strings(result.path("themes"))).containsExactly("delivery", "delivery_delay", "quality");
     }
 
     @Test

@@ -45,12 +45,17 @@ public final class TextPipeline {
 
     /** @param workspaceModels the workspace's own scorers by language, which win over the base ones */
     public TextAnalysis analyze(String text, Map<String, SentimentScorer> workspaceModels) {
+        return analyze(text, workspaceModels, taxonomy);
+    }
+
+    /** As {@link #analyze(String, Map)}, with the workspace's own theme taxonomy. */
+    public TextAnalysis analyze(String text, Map<String, SentimentScorer> workspaceModels, ThemeTaxonomy themes) {
         String clean = clean(text);
         String redacted = PiiRedactor.redact(clean);
         String language = LanguageDetector.detect(PII_TOKENS.matcher(redacted).replaceAll(" "));
         return switch (language) {
-            case LanguageDetector.KOREAN -> korean(redacted, scorer(workspaceModels, language));
-            case LanguageDetector.ENGLISH -> english(redacted, scorer(workspaceModels, language));
+            case LanguageDetector.KOREAN -> korean(redacted, scorer(workspaceModels, language), themes);
+            case LanguageDetector.ENGLISH -> english(redacted, scorer(workspaceModels, language), themes);
             default -> new TextAnalysis(language, Sentiment.NEUTRAL, 0, List.of(), redacted, List.of(), List.of());
         };
     }
@@ -63,7 +68,7 @@ public final class TextPipeline {
         return language.equals(LanguageDetector.KOREAN) ? koreanBase.get() : englishBase;
     }
 
-    private TextAnalysis korean(String redacted, SentimentScorer scorer) {
+    private TextAnalysis korean(String redacted, SentimentScorer scorer, ThemeTaxonomy themes) {
         Normalised normalised = Normalised.of(blankPiiTokens(redacted));
         String normal = normalised.text();
         List<Morph> morphs = korean.analyze(normal);
@@ -72,13 +77,13 @@ public final class TextPipeline {
                 LanguageDetector.KOREAN,
                 scorer.label(score),
                 round(score),
-                taxonomy.matchKorean(morphs),
+                themes.matchKorean(morphs),
                 redacted,
                 Keyphrases.korean(normal, morphs, KEYPHRASES),
                 koreanClauses(redacted, normalised, morphs, scorer, score));
     }
 
-    private TextAnalysis english(String redacted, SentimentScorer scorer) {
+    private TextAnalysis english(String redacted, SentimentScorer scorer, ThemeTaxonomy themes) {
         String plain = withoutPiiTokens(redacted);
         List<EnglishWords.Word> words = EnglishWords.analyze(plain);
         double score = scorer.score(plain);
@@ -86,7 +91,7 @@ public final class TextPipeline {
                 LanguageDetector.ENGLISH,
                 scorer.label(score),
                 round(score),
-                taxonomy.matchEnglish(words),
+                themes.matchEnglish(words),
                 redacted,
                 Keyphrases.english(words, englishOpinionWords, KEYPHRASES),
                 clauses(redacted, scorer, score));

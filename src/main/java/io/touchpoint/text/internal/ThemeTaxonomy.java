@@ -1,28 +1,43 @@
 package io.touchpoint.text.internal;
 
+import io.touchpoint.text.AnalysedComment;
+import io.touchpoint.text.ThemeDefinition;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 /**
- * Named themes (delivery, price, quality …), each with Korean and English keywords, matched against
- * the nouns of a Korean comment or the word stems of an English one.
+ * Named themes (delivery, price, quality …), each with keyword rules in Korean and English,
+ * matched against the morphemes of a Korean comment or the word stems of an English one. A rule is
+ * one keyword, or several joined by {@code +} that must all occur (배송+늦다: a late delivery).
+ * Korean keywords match nouns (and nouns that contain them: 배송지연 → 배송) and predicate stems
+ * (늦다 → 늦었어요); English keywords match Porter stems, phrases word by word.
  */
-final class ThemeTaxonomy {
+public final class ThemeTaxonomy {
 
     static final String RESOURCE = "themes.tsv";
 
-    /** A theme with its Korean keywords and its English keywords as lists of stems. */
-    record Theme(String id, String nameEn, String nameKo, List<String> korean, List<List<String>> english) {}
+    /** One part of a rule: a Korean word, or an English phrase as stems. */
+    record Part(String korean, List<String> english) {}
+
+    /** A theme with its rules; a rule matches when every one of its parts does. */
+    record Theme(String id, String nameEn, String nameKo, List<List<Part>> rules) {}
+
+    private static final String SHIPPED_TEXT = read();
+    private static final int SHIPPED_VERSION = shippedVersion(SHIPPED_TEXT);
 
     private final List<Theme> themes;
 
@@ -31,89 +46,267 @@ final class ThemeTaxonomy {
     }
 
     static ThemeTaxonomy shipped() {
-        List<Theme> themes = new ArrayList<>();
-        try (var reader = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(ThemeTaxonomy.class.getResourceAsStream(RESOURCE), RESOURCE),
-                StandardCharsets.UTF_8))) {
+        return of(shippedDefinitions());
+    }
+
+    /**
+     * The version number of analyses made with the shipped taxonomy: negative, and different for
+     * each content of {@code themes.tsv}, so that a release with better default themes re-analyses
+     * the comments of workspaces that never edited theirs.
+     */
+    static int shippedVersion() {
+        return SHIPPED_VERSION;
+    }
+
+    /** The default taxonomy every workspace starts from. */
+    static List<ThemeDefinition> shippedDefinitions() {
+        List<ThemeDefinition> definitions = new ArrayList<>();
+        for (String line : SHIPPED_TEXT.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            definitions.add(new ThemeDefinition(
+                    cols[0],
+                    cols[1],
+                    cols[2],
+                    Arrays.stream(cols[3].split(","))
+                            .map(String::strip)
+                            .filter(k -> !k.isEmpty())
+                            .toList()));
+        }
+        return definitions;
+    }
+
+    private static String read() {
+        try (InputStream in = Objects.requireNonNull(ThemeTaxonomy.class.getResourceAsStream(RESOURCE), RESOURCE);
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            StringBuilder text = new StringBuilder();
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                List<String> korean = new ArrayList<>();
-                List<List<String>> english = new ArrayList<>();
-                for (String keyword : cols[3].split(",")) {
-                    String k = keyword.strip().toLowerCase(Locale.ROOT);
-                    if (k.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
-                        korean.add(k);
-                    } else if (!k.isEmpty()) {
-                        english.add(Arrays.asList(EnglishWords.stem(k).split(" ")));
-                    }
-                }
-                themes.add(new Theme(cols[0], cols[1], cols[2], korean, english));
+                text.append(line).append('\n');
             }
+            return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int shippedVersion(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return -1 - (int) (crc.getValue() & 0x3fffffff);
+    }
+
+    /** A taxonomy of the given themes, their keywords parsed into rules. */
+    static ThemeTaxonomy of(List<ThemeDefinition> definitions) {
+        List<Theme> themes = new ArrayList<>();
+        for (ThemeDefinition definition : definitions) {
+            List<List<Part>> rules = new ArrayList<>();
+            for (String keyword : definition.keywords()) {
+                List<Part> parts = new ArrayList<>();
+                for (String piece : keyword.split("\\+")) {
+                    String k = piece.strip().toLowerCase(Locale.ROOT);
+                    if (isKorean(k)) {
+                        parts.add(new Part(koreanWord(k), null));
+                    } else if (!k.isEmpty()) {
+                        List<String> stems = Arrays.asList(EnglishWords.stem(k).split(" "));
+                        if (!stems.get(0).isEmpty()) {
+                            parts.add(new Part(null, stems));
+                        }
+                    }
+                }
+                if (!parts.isEmpty()) {
+                    rules.add(List.copyOf(parts));
+                }
+            }
+            themes.add(new Theme(definition.id(), definition.nameEn(), definition.nameKo(), rules));
+        }
         return new ThemeTaxonomy(themes);
+    }
+
+    /** 늦다 → 늦 (the stem Nori gives a predicate); spaces removed (배송 지연 → 배송지연). */
+    private static String koreanWord(String keyword) {
+        String word = keyword.replace(" ", "");
+        return word.length() >= 2 && word.endsWith("다") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    static boolean isKorean(String keyword) {
+        return keyword.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
     List<Theme> themes() {
         return themes;
     }
 
-    /** Theme ids whose keywords occur among a Korean text's morphemes, in order of first mention. */
+    /** Theme ids whose rules match a Korean text's morphemes, in order of first mention. */
     List<String> matchKorean(List<Morph> morphs) {
-        Map<String, Integer> found = new LinkedHashMap<>();
         List<String> latinStems = new ArrayList<>();
-        for (int i = 0; i < morphs.size(); i++) {
-            Morph m = morphs.get(i);
+        for (Morph m : morphs) {
             if (m.tag().equals("SL")) {
                 latinStems.add(EnglishWords.stem(m.term()));
-                continue;
-            }
-            if (!m.isNoun()) {
-                continue;
-            }
-            for (Theme theme : themes) {
-                for (String keyword : theme.korean()) {
-                    if (m.term().equals(keyword)
-                            || (keyword.length() >= 2 && m.term().contains(keyword))) {
-                        found.putIfAbsent(theme.id(), m.start());
-                    }
-                }
             }
         }
-        for (String theme : matchStems(latinStems)) {
-            found.putIfAbsent(theme, Integer.MAX_VALUE);
-        }
-        return found.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    /** Theme ids whose keywords occur among an English text's words, in order of first mention. */
-    List<String> matchEnglish(List<EnglishWords.Word> words) {
-        return matchStems(words.stream().map(EnglishWords.Word::stem).toList());
-    }
-
-    private List<String> matchStems(List<String> stems) {
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (int i = 0; i < stems.size(); i++) {
-            for (Theme theme : themes) {
-                for (List<String> keyword : theme.english()) {
-                    if (i + keyword.size() <= stems.size()
-                            && stems.subList(i, i + keyword.size()).equals(keyword)) {
-                        found.putIfAbsent(theme.id(), i);
+        for (Theme theme : themes) {
+            int first = Integer.MAX_VALUE;
+            for (List<Part> rule : theme.rules()) {
+                int at = -1;
+                for (Part part : rule) {
+                    int p = part.korean() != null
+                            ? koreanPosition(morphs, part.korean())
+                            : stemPosition(latinStems, part);
+                    if (p < 0) {
+                        at = -1;
+                        break;
                     }
+                    at = Math.max(at, part.korean() != null ? p : Integer.MAX_VALUE - 1);
+                }
+                if (at >= 0) {
+                    first = Math.min(first, at);
                 }
             }
+            if (first < Integer.MAX_VALUE) {
+                found.put(theme.id(), first);
+            }
         }
+        return ordered(found);
+    }
+
+    private static int koreanPosition(List<Morph> morphs, String word) {
+        for (Morph m : morphs) {
+            if (m.isNoun()
+                    && (m.term().equals(word) || (word.length() >= 2 && m.term().contains(word)))) {
+                return m.start();
+            }
+            if (m.isPredicate() && m.term().equals(word)) {
+                return m.start();
+            }
+        }
+        return -1;
+    }
+
+    private static int stemPosition(List<String> stems, Part part) {
+        return part.english() == null ? -1 : Collections.indexOfSubList(stems, part.english());
+    }
+
+    /** Theme ids whose rules match an English text's words, in order of first mention. */
+    List<String> matchEnglish(List<EnglishWords.Word> words) {
+        List<String> stems = words.stream().map(EnglishWords.Word::stem).toList();
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (Theme theme : themes) {
+            int first = Integer.MAX_VALUE;
+            for (List<Part> rule : theme.rules()) {
+                int at = -1;
+                for (Part part : rule) {
+                    int p = stemPosition(stems, part);
+                    if (p < 0) {
+                        at = -1;
+                        break;
+                    }
+                    at = Math.max(at, p);
+                }
+                if (at >= 0) {
+                    first = Math.min(first, at);
+                }
+            }
+            if (first < Integer.MAX_VALUE) {
+                found.put(theme.id(), first);
+            }
+        }
+        return ordered(found);
+    }
+
+    private static List<String> ordered(Map<String, Integer> found) {
         return found.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /**
+     * Where the given themes' keywords occur in a text, for highlighting: Korean words wherever they
+     * appear, English keywords as whole words by stem. Overlapping matches keep the earlier one.
+     */
+    List<AnalysedComment.Highlight> highlights(String text, List<String> themeIds) {
+        List<AnalysedComment.Highlight> found = new ArrayList<>();
+        String lowered = text.toLowerCase(Locale.ROOT);
+        String lower = lowered.length() == text.length() ? lowered : text;
+        List<EnglishWords.Word> words = null;
+        for (Theme theme : themes) {
+            if (!themeIds.contains(theme.id())) {
+                continue;
+            }
+            for (List<Part> rule : theme.rules()) {
+                for (Part part : rule) {
+                    if (part.korean() != null) {
+                        String k = part.korean();
+                        for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length())) {
+                            found.add(new AnalysedComment.Highlight(at, at + k.length(), theme.id()));
+                        }
+                        continue;
+                    }
+                    if (words == null) {
+                        words = EnglishWords.analyze(text);
+                    }
+                    List<String> keyword = part.english();
+                    for (int i = 0; i + keyword.size() <= words.size(); i++) {
+                        if (matches(words, i, keyword)) {
+                            found.add(new AnalysedComment.Highlight(
+                                    words.get(i).start(),
+                                    words.get(i + keyword.size() - 1).end(),
+                                    theme.id()));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(AnalysedComment.Highlight::start).thenComparingInt(h -> -h.end()));
+        List<AnalysedComment.Highlight> kept = new ArrayList<>();
+        int end = -1;
+        for (AnalysedComment.Highlight h : found) {
+            if (h.start() >= end) {
+                kept.add(h);
+                end = h.end();
+            }
+        }
+        return kept;
+    }
+
+    private static boolean matches(List<EnglishWords.Word> words, int from, List<String> keyword) {
+        for (int k = 0; k < keyword.size(); k++) {
+            if (!words.get(from + k).stem().equals(keyword.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some theme's complete rule already covers a keyphrase (so that discovery does not suggest it). */
+    boolean covers(String phrase) {
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        String squeezed = lower.replace(" ", "");
+        List<String> stems = null;
+        for (Theme theme : themes) {
+            for (List<Part> rule : theme.rules()) {
+                boolean all = true;
+                for (Part part : rule) {
+                    if (part.korean() != null) {
+                        all &= squeezed.contains(part.korean());
+                    } else {
+                        if (stems == null) {
+                            stems = EnglishWords.analyze(lower).stream()
+                                    .map(EnglishWords.Word::stem)
+                                    .toList();
+                        }
+                        all &= Collections.indexOfSubList(stems, part.english()) >= 0;
+                    }
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package io.touchpoint.text.internal;
 import io.touchpoint.text.LabelledText;
 import io.touchpoint.text.Sentiment;
 import io.touchpoint.text.TrainingResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each workspace's own sentiment models, trained from its score-labelled comments with the same
- * features and learner as the shipped Korean model. Kept in memory on this node for now; storing
- * them is the feedback module's next step.
+ * features and learner as the shipped Korean model. {@link ModelStore} writes them to the database
+ * and puts them back in use at start.
  */
 public class WorkspaceModels {
 
@@ -27,10 +28,20 @@ public class WorkspaceModels {
     private final KoreanMorphology korean;
     private final KoreanLexicon koreanPrior;
     private final Map<UUID, Map<String, SentimentScorer>> models = new ConcurrentHashMap<>();
+    private final Map<UUID, String> versions = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Trained>> lastTrained = new ConcurrentHashMap<>();
 
     public WorkspaceModels(KoreanMorphology korean, KoreanLexicon koreanPrior) {
         this.korean = korean;
         this.koreanPrior = koreanPrior;
+    }
+
+    /**
+     * Which sentiment models a workspace's analyses use, stored with each analysed comment:
+     * {@code base} or the languages and training time of its own models.
+     */
+    public String version(UUID workspaceId) {
+        return versions.getOrDefault(workspaceId, "base");
     }
 
     /** The workspace's own scorers by language; empty when it has trained none. */
@@ -46,6 +57,7 @@ public class WorkspaceModels {
         }
         List<TrainingResult.LanguageModel> outcomes = new ArrayList<>();
         Map<String, SentimentScorer> trained = new LinkedHashMap<>(of(workspaceId));
+        List<Trained> fresh = new ArrayList<>();
         byLanguage.forEach((language, list) -> {
             List<LabelledText> polar =
                     list.stream().filter(e -> e.label() != Sentiment.NEUTRAL).toList();
@@ -75,15 +87,40 @@ public class WorkspaceModels {
                 }
                 double accuracy = crossValidate(x, y, language);
                 LinearModel model = LinearTrainer.train(x, y, SETTINGS, header(language, polar.size()));
-                trained.put(
-                        language,
-                        new LinearSentiment(model, korean, language, language.equals("ko") ? koreanPrior : null, 0.2));
+                trained.put(language, scorer(model, language));
+                fresh.add(new Trained(language, model, polar.size(), accuracy));
                 outcomes.add(new TrainingResult.LanguageModel(
                         language, positives, negatives, true, accuracy, "in use for this workspace"));
             }
         });
         models.put(workspaceId, Map.copyOf(trained));
+        versions.put(workspaceId, version(trained.keySet(), Instant.now()));
+        lastTrained.put(workspaceId, List.copyOf(fresh));
         return new TrainingResult(outcomes);
+    }
+
+    /** A model trained for one language, to be stored: its examples and cross-validated accuracy. */
+    public record Trained(String language, LinearModel model, int examples, double accuracy) {}
+
+    /** The models the last {@link #train} call produced for the workspace (to store them). */
+    public List<Trained> lastTrained(UUID workspaceId) {
+        return lastTrained.getOrDefault(workspaceId, List.of());
+    }
+
+    /** Puts stored models back in use, as after a restart. */
+    public void install(UUID workspaceId, Map<String, LinearModel> stored, Instant trainedAt) {
+        Map<String, SentimentScorer> scorers = new LinkedHashMap<>(of(workspaceId));
+        stored.forEach((language, model) -> scorers.put(language, scorer(model, language)));
+        models.put(workspaceId, Map.copyOf(scorers));
+        versions.put(workspaceId, version(scorers.keySet(), trainedAt));
+    }
+
+    private LinearSentiment scorer(LinearModel model, String language) {
+        return new LinearSentiment(model, korean, language, language.equals("ko") ? koreanPrior : null, 0.2);
+    }
+
+    private static String version(java.util.Set<String> languages, Instant at) {
+        return "own:" + String.join("+", new java.util.TreeSet<>(languages)) + "@" + at;
     }
 
     private static Map<String, String> header(String language, int examples) {

@@ -59,7 +59,7 @@ class TextPipelineTest {
         assertThat(clauses).extracting(ClauseSentiment::text).containsExactly("배송은 늦었지만", "품질은 좋아요");
         assertThat(clauses.get(0).sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(clauses.get(1).sentiment()).isEqualTo(Sentiment.POSITIVE);
-        assertThat(analysis.themes()).containsExactly("delivery", "quality");
+        assertThat(analysis.themes()).containsExactly("delivery", "delivery_delay", "quality");
         assertThat(analysis.keyphrases()).contains("배송", "품질");
     }
 

@@ -1,0 +1,180 @@
+package io.touchpoint.text.internal;
+
+import io.touchpoint.feedback.SurveyResponseSubmitted;
+import io.touchpoint.platform.Ids;
+import io.touchpoint.platform.Store;
+import io.touchpoint.text.Sentiment;
+import io.touchpoint.text.TextAnalysis;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Analyses every survey comment once it is committed, on one background thread: text answers of
+ * finished responses without a row in {@code text_comments} are analysed in batches and written in
+ * one unit per batch; comments analysed under an older taxonomy version are analysed again from
+ * their redacted text. Durable without bookkeeping: after a restart, what is not stored is still to
+ * do. A submitted response wakes the worker; otherwise it looks every few seconds.
+ */
+@Component
+class CommentWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentWorker.class);
+    static final int BATCH = 500;
+    private static final long POLL_MILLIS = 3000;
+
+    private final Store store;
+    private final CommentRepository comments;
+    private final TextStore texts;
+    private final TextPipeline pipeline;
+    private final WorkspaceModels models;
+    private final Clock clock;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    CommentWorker(
+            Store store,
+            CommentRepository comments,
+            TextStore texts,
+            TextPipeline pipeline,
+            WorkspaceModels models,
+            Clock clock) {
+        this.store = store;
+        this.comments = comments;
+        this.texts = texts;
+        this.pipeline = pipeline;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "text-comments");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::tick, 2000, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+                    running.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                running.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** A finished response may carry comments: look now rather than at the next poll. */
+    @EventListener
+    void on(SurveyResponseSubmitted submitted) {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
+            running.execute(() -> {
+                wakeQueued.set(false);
+                tick();
+            });
+        }
+    }
+
+    /** Analyses everything that is waiting, batch by batch. */
+    void tick() {
+        try {
+            int done;
+            do {
+                done = analyseNew();
+            } while (done == BATCH && executor != null);
+            do {
+                done = reanalyse();
+            } while (done == BATCH && executor != null);
+        } catch (RuntimeException e) {
+            log.error("Analysing comments failed; will retry", e);
+        }
+    }
+
+    int analyseNew() {
+        List<CommentRepository.Pending> pending = comments.pending(BATCH);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Map<UUID, TextStore.Settings> settings = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        for (CommentRepository.Pending p : pending) {
+            TextStore.Settings s = settings.computeIfAbsent(p.workspaceId(), texts::settings);
+            TextAnalysis analysis = analyse(p.workspaceId(), p.text(), s.taxonomyVersion());
+            rows.add(CommentRepository.row(
+                    p,
+                    Ids.next(),
+                    analysis,
+                    s.keepOriginal(),
+                    s.taxonomyVersion(),
+                    models.version(p.workspaceId()),
+                    now));
+        }
+        store.write(tx -> {
+            CommentRepository.insert(tx, rows);
+            return null;
+        });
+        log.debug("Analysed {} comments in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
+        return pending.size();
+    }
+
+    int reanalyse() {
+        List<CommentRepository.Stale> stale = comments.stale(BATCH);
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<TextAnalysis> analyses = new ArrayList<>(stale.size());
+        for (CommentRepository.Stale s : stale) {
+            analyses.add(analyse(s.workspaceId(), s.redacted(), s.taxonomyVersion()));
+        }
+        store.write(tx -> {
+            for (int i = 0; i < stale.size(); i++) {
+                CommentRepository.Stale s = stale.get(i);
+                CommentRepository.update(tx, s, analyses.get(i), models.version(s.workspaceId()), now);
+            }
+            return null;
+        });
+        return stale.size();
+    }
+
+    /** The pipeline never gives up on a comment: one that fails is stored as unanalysed rather than retried forever. */
+    private TextAnalysis analyse(UUID workspaceId, String text, int taxonomyVersion) {
+        try {
+            return pipeline.analyze(text, models.of(workspaceId), texts.taxonomy(workspaceId, taxonomyVersion));
+        } catch (RuntimeException e) {
+            log.warn("A comment of workspace {} could not be analysed; stored without analysis", workspaceId, e);
+            return new TextAnalysis(LanguageDetector.OTHER, Sentiment.NEUTRAL, 0, List.of(), "", List.of(), List.of());
+        }
+    }
+}
