@@ -246,19 +246,24 @@ public class LoyaltyMetrics {
                     out.put("max", Tally.round(max[0]));
                 });
         double width = Histogram.width(max[0], 20);
-        List<Map<String, Object>> bins = new ArrayList<>();
+        Map<Integer, Long> counts = new java.util.HashMap<>();
         store.reads()
-                .sql(perCustomer
-                        + "select cast(floor(clv / ?) as integer) as b, count(*) as n from v group by 1 order by 1")
+                .sql(perCustomer + "select cast(floor(clv / ?) as integer) as b, count(*) as n from v group by 1")
                 .params(workspaceId, Sql.ts(period.end()), currency, width)
                 .query(rs -> {
-                    int b = rs.getInt("b");
-                    Map<String, Object> bin = new LinkedHashMap<>();
-                    bin.put("low", Tally.round(b * width));
-                    bin.put("high", Tally.round((b + 1) * width));
-                    bin.put("customers", rs.getLong("n"));
-                    bins.add(bin);
+                    counts.put(rs.getInt("b"), rs.getLong("n"));
                 });
+        // every bin from 0 to the highest, empty ones included (a negative total would add bins below 0)
+        int first = counts.keySet().stream().min(Integer::compare).orElse(0);
+        int last = counts.keySet().stream().max(Integer::compare).orElse(-1);
+        List<Map<String, Object>> bins = new ArrayList<>();
+        for (int b = Math.min(0, first); b <= last; b++) {
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("low", Tally.round(b * width));
+            bin.put("high", Tally.round((b + 1) * width));
+            bin.put("customers", counts.getOrDefault(b, 0L));
+            bins.add(bin);
+        }
         out.put("binWidth", width);
         out.put("histogram", bins);
         return out;
