@@ -133,6 +133,13 @@ public class FeedbackMetrics {
         return result;
     }
 
+    /** The tally of all answers of a kind over a period (every survey). */
+    public Tally total(UUID workspaceId, Tally.Kind kind, Period period) {
+        Query query = new Query(null, period.from(), period.to(), null, null);
+        return tally(workspaceId, kind, query, period.zone(), period.from(), period.to(), null, null)
+                .getOrDefault(List.of(), new Tally(kind));
+    }
+
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
         List<Map<String, Object>> groups = new ArrayList<>();
         if ("segment".equals(query.by())) {

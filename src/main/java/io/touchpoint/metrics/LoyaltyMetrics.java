@@ -31,7 +31,7 @@ public class LoyaltyMetrics {
             + " and c.id = o.customer_id where o.workspace_id = ? and" + COUNTED;
 
     /** The frequency bands of the matrix, by orders to date. */
-    static final List<String> BANDS = List.of("0", "1", "2-3", "4+");
+    public static final List<String> BANDS = List.of("0", "1", "2-3", "4+");
 
     private final Store store;
     private final Workspaces workspaces;

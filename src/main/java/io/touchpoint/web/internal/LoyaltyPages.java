@@ -60,6 +60,7 @@ class LoyaltyPages {
         Map<String, Object> loyalty = metrics.loyalty(workspaceId, period, null);
         model.addAttribute("period", period);
         model.addAttribute("kpis", KPIS);
+        model.addAttribute("bands", LoyaltyMetrics.BANDS);
         model.addAttribute("engagement", engagement);
         model.addAttribute("cohorts", cohorts.get("cohorts"));
         model.addAttribute("loyalty", loyalty);

@@ -1,6 +1,7 @@
 package io.touchpoint.web.internal;
 
 import io.touchpoint.feedback.Surveys;
+import io.touchpoint.metrics.Annotations;
 import io.touchpoint.metrics.FeedbackMetrics;
 import io.touchpoint.metrics.Tally;
 import io.touchpoint.platform.InvalidInputException;
@@ -24,10 +25,12 @@ class MetricsPages {
 
     private final FeedbackMetrics metrics;
     private final Surveys surveys;
+    private final Annotations annotations;
 
-    MetricsPages(FeedbackMetrics metrics, Surveys surveys) {
+    MetricsPages(FeedbackMetrics metrics, Surveys surveys, Annotations annotations) {
         this.metrics = metrics;
         this.surveys = surveys;
+        this.annotations = annotations;
     }
 
     @GetMapping("/metrics")
@@ -60,6 +63,14 @@ class MetricsPages {
         model.addAttribute("scores", scores);
         List<?> series = (List<?>) scores.get("nps").get("series");
         model.addAttribute("npsSeries", Json.write(series));
+        LocalDate first = query.from();
+        LocalDate last = query.to();
+        model.addAttribute(
+                "annotationsJson",
+                Json.write(annotations.list(workspaceId).stream()
+                        .filter(a -> !a.date().isBefore(first) && !a.date().isAfter(last))
+                        .map(a -> Map.of("date", a.date().toString(), "label", a.label()))
+                        .toList()));
         return "metrics";
     }
 
