@@ -171,6 +171,53 @@ public class LoyaltyMetrics {
         return out;
     }
 
+    /**
+     * AOV and repeat purchase rate per bucket (day, ISO week or month in the workspace's zone; empty
+     * buckets kept), as on the overview's sparklines.
+     */
+    public List<Map<String, Object>> trend(UUID workspaceId, Period period, String interval, String currency) {
+        if (!FeedbackMetrics.INTERVALS.contains(interval)) {
+            throw new InvalidInputException("interval", "must be day, week or month");
+        }
+        String zone = zoneLiteral(period.zone());
+        String bucket = "cast(date_trunc('" + interval + "', o.placed_at at time zone '" + zone + "') as date)";
+        Object start = Sql.ts(period.start());
+        Object end = Sql.ts(period.end());
+        Map<LocalDate, Measure> aov = new java.util.HashMap<>();
+        store.reads()
+                .sql("select " + bucket + " as b, count(*) as n, sum(cast(o.total as float8)) as s, "
+                        + "sum(cast(o.total as float8) * cast(o.total as float8)) as q" + ORDERS
+                        + "and o.placed_at >= ? and o.placed_at < ? and o.total is not null "
+                        + "and coalesce(o.currency, '') = ? group by 1")
+                .params(workspaceId, start, end, currency)
+                .query(rs -> {
+                    aov.put(
+                            rs.getObject("b", LocalDate.class),
+                            Measure.mean(rs.getLong("n"), rs.getDouble("s"), rs.getDouble("q")));
+                });
+        // a buyer of a bucket repeats when their orders up to their last order in it number two or more
+        Map<LocalDate, Measure> repeat = new java.util.HashMap<>();
+        store.reads()
+                .sql("with o as (select c.root_id as cust, o.placed_at, " + bucket + " as b" + ORDERS
+                        + "and o.placed_at < ?), r as (select cust, b, placed_at, count(*) over (partition by cust "
+                        + "order by placed_at rows between unbounded preceding and current row) as k from o), "
+                        + "w as (select cust, b, max(k) as k from r where placed_at >= ? group by cust, b) "
+                        + "select b, count(*) as n, count(case when k >= 2 then 1 end) as rep from w group by b")
+                .params(workspaceId, end, start)
+                .query(rs -> {
+                    repeat.put(rs.getObject("b", LocalDate.class), Measure.share(rs.getLong("rep"), rs.getLong("n")));
+                });
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (LocalDate b : FeedbackMetrics.buckets(period.from(), period.to(), interval)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("bucket", b.toString());
+            row.put("aov", aov.getOrDefault(b, Measure.mean(0, 0, 0)).fields());
+            row.put("repeatRate", repeat.getOrDefault(b, Measure.share(0, 0)).fields());
+            series.add(row);
+        }
+        return series;
+    }
+
     /** Retention cohorts: customers by first-order month (within the period) × months since. */
     public Map<String, Object> cohorts(UUID workspaceId, Period period) {
         String zone = zoneLiteral(period.zone());
