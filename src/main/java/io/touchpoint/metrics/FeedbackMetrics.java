@@ -37,7 +37,24 @@ public class FeedbackMetrics {
     public record Query(UUID surveyId, LocalDate from, LocalDate to, String interval, String by) {}
 
     static final Set<String> INTERVALS = Set.of("day", "week", "month");
-    static final Set<String> DIMENSIONS = Set.of("channel", "touchpoint", "language", "survey", "segment");
+    static final Set<String> DIMENSIONS =
+            Set.of("channel", "touchpoint", "language", "survey", "segment", "product", "tier");
+
+    /** Products each customer (as a profile stands now) ordered before the end of the period. */
+    private static final String PRODUCTS =
+            " join customers rc on rc.workspace_id = r.workspace_id and rc.id = r.customer_id"
+                    + " join (select distinct c.root_id as cust, i.product_id as product from orders o"
+                    + " join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id"
+                    + " join order_items i on i.workspace_id = o.workspace_id and i.order_id = o.order_id"
+                    + " where o.workspace_id = ? and o.status <> 'cancelled' and o.placed_at < ?) g on g.cust = rc.root_id ";
+
+    /** Each customer's latest {@code tier} trait. */
+    private static final String TIERS =
+            " join customers rc on rc.workspace_id = r.workspace_id and rc.id = r.customer_id"
+                    + " join (select cust, tier from (select c.root_id as cust, t.value_text as tier, row_number() over"
+                    + " (partition by c.root_id order by t.observed_at desc) as rn from trait_history t"
+                    + " join customers c on c.workspace_id = t.workspace_id and c.id = t.customer_id"
+                    + " where t.workspace_id = ? and t.name = 'tier') x where rn = 1) g on g.cust = rc.root_id ";
 
     private final Store store;
     private final Workspaces workspaces;
@@ -70,7 +87,8 @@ public class FeedbackMetrics {
             problems.add(new FieldProblem("interval", "daily series cover at most two years"));
         }
         if (query.by() != null && !DIMENSIONS.contains(query.by())) {
-            problems.add(new FieldProblem("by", "must be one of channel, touchpoint, language, survey, segment"));
+            problems.add(new FieldProblem(
+                    "by", "must be one of channel, touchpoint, language, survey, segment, product, tier"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The metric query is not valid", problems);
@@ -128,9 +146,16 @@ public class FeedbackMetrics {
             result.put("series", series);
         }
         if (query.by() != null) {
-            result.put("groups", groups(workspaceId, kind, query, zone));
+            result.put("groups", byImpact(groups(workspaceId, kind, query, zone), current));
         }
         return result;
+    }
+
+    /** The tally of all answers of a kind over a period (every survey). */
+    public Tally total(UUID workspaceId, Tally.Kind kind, Period period) {
+        Query query = new Query(null, period.from(), period.to(), null, null);
+        return tally(workspaceId, kind, query, period.zone(), period.from(), period.to(), null, null)
+                .getOrDefault(List.of(), new Tally(kind));
     }
 
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
@@ -148,6 +173,29 @@ public class FeedbackMetrics {
                 });
                 groups.add(group(segment.id().toString(), segment.name(), tally));
             }
+        } else if ("product".equals(query.by()) || "tier".equals(query.by())) {
+            boolean product = "product".equals(query.by());
+            List<Object> joinParams = product
+                    ? List.of(
+                            workspaceId,
+                            Sql.ts(query.to().plusDays(1).atStartOfDay(zone).toInstant()))
+                    : List.of(workspaceId);
+            Map<String, String> names = product ? productNames(workspaceId) : Map.of();
+            tally(
+                            workspaceId,
+                            kind,
+                            query,
+                            zone,
+                            query.from(),
+                            query.to(),
+                            null,
+                            "g." + query.by(),
+                            product ? PRODUCTS : TIERS,
+                            joinParams)
+                    .forEach((key, tally) -> {
+                        String k = key.get(0) == null ? null : key.get(0).toString();
+                        groups.add(group(k, names.getOrDefault(k, k), tally));
+                    });
         } else {
             String column =
                     switch (query.by()) {
@@ -164,7 +212,29 @@ public class FeedbackMetrics {
                         groups.add(group(k, names.getOrDefault(k, k), tally));
                     });
         }
-        groups.sort((a, b) -> Long.compare((Long) b.get("n"), (Long) a.get("n")));
+        return groups;
+    }
+
+    /**
+     * Adds each group's impact — its share of all answers × (its value − the overall value), the
+     * points the overall score would move without the group's difference — and sorts by its size,
+     * largest first (groups without answers last, then by n).
+     */
+    static List<Map<String, Object>> byImpact(List<Map<String, Object>> groups, Tally overall) {
+        Double total = overall.value();
+        for (Map<String, Object> group : groups) {
+            Object value = group.get("value");
+            long n = (Long) group.get("n");
+            group.put(
+                    "impact",
+                    total == null || value == null || overall.n() == 0
+                            ? null
+                            : Tally.round((double) n / overall.n() * ((Double) value - total)));
+        }
+        groups.sort(java.util.Comparator.comparingDouble(
+                        (Map<String, Object> g) -> g.get("impact") == null ? -1 : Math.abs((Double) g.get("impact")))
+                .reversed()
+                .thenComparing((Map<String, Object> g) -> (Long) g.get("n"), java.util.Comparator.reverseOrder()));
         return groups;
     }
 
@@ -176,7 +246,6 @@ public class FeedbackMetrics {
         return row;
     }
 
-    /** Tallies by bucket (when an interval is given) or by one column (when given), from a histogram query. */
     private Map<List<Object>, Tally> tally(
             UUID workspaceId,
             Tally.Kind kind,
@@ -186,11 +255,42 @@ public class FeedbackMetrics {
             LocalDate to,
             String interval,
             String column) {
+        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of());
+    }
+
+    private Map<String, String> productNames(UUID workspaceId) {
+        Map<String, String> names = new HashMap<>();
+        store.reads()
+                .sql("select product_id, max(name) as name from order_items where workspace_id = ? group by product_id")
+                .params(workspaceId)
+                .query(rs -> {
+                    if (rs.getString("name") != null) {
+                        names.put(rs.getString("product_id"), rs.getString("name"));
+                    }
+                });
+        return names;
+    }
+
+    /**
+     * Tallies by bucket (when an interval is given) or by one column (when given), from a histogram
+     * query; {@code join} adds tables the column comes from, with its own parameters.
+     */
+    private Map<List<Object>, Tally> tally(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            ZoneId zone,
+            LocalDate from,
+            LocalDate to,
+            String interval,
+            String column,
+            String join,
+            List<Object> joinParams) {
         String local = "(r.finished_at at time zone '" + zone.getId().replace("'", "") + "')";
         String key = interval != null
                 ? "cast(date_trunc('" + interval + "', " + local + ") as date)"
                 : column != null ? column : "0";
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>(joinParams);
         params.add(workspaceId);
         params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
         params.add(Sql.ts(from.atStartOfDay(zone).toInstant()));
@@ -205,7 +305,7 @@ public class FeedbackMetrics {
                 .sql("select " + key
                         + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
                         + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
+                        + join + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
                         + "and r.finished_at >= ? and r.finished_at < ?" + survey + " group by 1, 2, 3, 4 order by 1")
                 .params(params)
                 .query(rs -> {

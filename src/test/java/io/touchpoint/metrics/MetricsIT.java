@@ -152,6 +152,40 @@ class MetricsIT extends IntegrationTest {
     }
 
     @Test
+    void breakdownByOrderedProductAndCustomerTierSortedByImpact() {
+        io.touchpoint.support.ShopEvents.events()
+                .order("a", "o-a", "2026-11-01T09:00:00Z", 10_000)
+                .order("b", "o-b", "2026-11-01T09:00:00Z", 10_000)
+                .order("b", "o-b2", "2026-11-01T09:30:00Z", 20_000)
+                .order("d", "o-d", "2026-11-01T09:00:00Z", 20_000)
+                .sendTo(http(), ws.writeKey());
+        // the builder names each order's product p-<order id>: a and b bought p-o-a/p-o-b; use tiers for the rest
+        for (String[] tier : new String[][] {{"a", "gold"}, {"d", "gold"}, {"b", "silver"}}) {
+            http().basic(ws.writeKey(), "")
+                    .postJson("/v1/identify", Map.of("userId", tier[0], "traits", Map.of("tier", tier[1])));
+        }
+        JsonNode byProduct = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=product");
+        Map<String, JsonNode> products = new java.util.HashMap<>();
+        byProduct.path("groups").forEach(g -> products.put(g.path("key").asString(), g));
+        // a answered 10, b 9, d 3
+        assertThat(products.keySet()).containsExactlyInAnyOrder("p-o-a", "p-o-b", "p-o-b2", "p-o-d");
+        assertThat(products.get("p-o-b").path("value").asDouble()).isEqualTo(100.0);
+        assertThat(products.get("p-o-d").path("value").asDouble()).isEqualTo(-100.0);
+        assertThat(products.get("p-o-d").path("n").asLong()).isEqualTo(1);
+
+        JsonNode byTier = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=tier");
+        Map<String, JsonNode> tiers = new java.util.HashMap<>();
+        byTier.path("groups").forEach(g -> tiers.put(g.path("key").asString(), g));
+        assertThat(tiers.get("gold").path("n").asLong()).isEqualTo(2); // a 10, d 3
+        assertThat(tiers.get("gold").path("value").asDouble()).isZero();
+        assertThat(tiers.get("silver").path("value").asDouble()).isEqualTo(100.0);
+        // overall 16.67 over 6: silver 1/6 × (100 − 16.67) = 13.89 moves it more than gold 2/6 × (0 − 16.67) = −5.56
+        assertThat(byTier.path("groups").get(0).path("key").asString()).isEqualTo("silver");
+        assertThat(byTier.path("groups").get(0).path("impact").asDouble()).isCloseTo(13.89, within(0.01));
+        assertThat(byTier.path("groups").get(1).path("impact").asDouble()).isCloseTo(-5.56, within(0.01));
+    }
+
+    @Test
     void csatAndCes() {
         JsonNode m = get("/api/v1/metrics/csat?surveyId=" + csat + "&from=2026-11-01&to=2026-11-21");
         assertThat(m.path("n").asLong()).isEqualTo(3);

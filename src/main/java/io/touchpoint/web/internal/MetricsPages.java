@@ -1,6 +1,7 @@
 package io.touchpoint.web.internal;
 
 import io.touchpoint.feedback.Surveys;
+import io.touchpoint.metrics.Annotations;
 import io.touchpoint.metrics.FeedbackMetrics;
 import io.touchpoint.metrics.Tally;
 import io.touchpoint.platform.InvalidInputException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +26,12 @@ class MetricsPages {
 
     private final FeedbackMetrics metrics;
     private final Surveys surveys;
+    private final Annotations annotations;
 
-    MetricsPages(FeedbackMetrics metrics, Surveys surveys) {
+    MetricsPages(FeedbackMetrics metrics, Surveys surveys, Annotations annotations) {
         this.metrics = metrics;
         this.surveys = surveys;
+        this.annotations = annotations;
     }
 
     @GetMapping("/metrics")
@@ -60,7 +64,53 @@ class MetricsPages {
         model.addAttribute("scores", scores);
         List<?> series = (List<?>) scores.get("nps").get("series");
         model.addAttribute("npsSeries", Json.write(series));
+        LocalDate first = query.from();
+        LocalDate last = query.to();
+        model.addAttribute(
+                "annotationsJson",
+                Json.write(annotations.list(workspaceId).stream()
+                        .filter(a -> !a.date().isBefore(first) && !a.date().isAfter(last))
+                        .map(a -> Map.of("date", a.date().toString(), "label", a.label()))
+                        .toList()));
         return "metrics";
+    }
+
+    /** The breakdown table of one score as CSV, with the page's filters. */
+    @GetMapping("/metrics/export.csv")
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal TouchpointUser me,
+            @RequestParam(defaultValue = "nps") String metric,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String surveyId,
+            @RequestParam(defaultValue = "channel") String by) {
+        if (!List.of("nps", "csat", "ces").contains(metric)) {
+            throw new InvalidInputException("metric", "must be nps, csat or ces");
+        }
+        Tally.Kind kind = Tally.Kind.valueOf(metric.toUpperCase(java.util.Locale.ROOT));
+        Map<String, Object> m = metrics.compute(
+                me.workspaceId(),
+                kind,
+                new FeedbackMetrics.Query(
+                        blank(surveyId) ? null : uuid(surveyId), date(from, "from"), date(to, "to"), null, by));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Object o : (List<?>) m.get("groups")) {
+            Map<?, ?> g = (Map<?, ?>) o;
+            Map<?, ?> ci = (Map<?, ?>) g.get("ci");
+            rows.add(java.util.Arrays.asList(
+                    g.get("key"),
+                    g.get("label"),
+                    g.get("value"),
+                    ci == null ? null : ci.get("low"),
+                    ci == null ? null : ci.get("high"),
+                    g.get("n"),
+                    g.get("smallSample"),
+                    g.get("impact")));
+        }
+        return Csv.download(
+                metric + "-by-" + by + "-" + m.get("from") + "-" + m.get("to") + ".csv",
+                List.of(by, "label", metric, "ci_low", "ci_high", "n", "small_sample", "impact"),
+                rows);
     }
 
     private static LocalDate date(String value, String field) {
