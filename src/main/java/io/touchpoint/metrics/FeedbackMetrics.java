@@ -1,6 +1,6 @@
 package io.touchpoint.metrics;
 
-import io.touchpoint.customers.Segment;
+import io.touchpoint.customers.SegmentMembersQuery;
 import io.touchpoint.customers.Segments;
 import io.touchpoint.feedback.Surveys;
 import io.touchpoint.platform.FieldProblem;
@@ -136,17 +136,16 @@ public class FeedbackMetrics {
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
         List<Map<String, Object>> groups = new ArrayList<>();
         if ("segment".equals(query.by())) {
-            Map<List<Object>, Tally> byCustomer =
-                    tally(workspaceId, kind, query, zone, query.from(), query.to(), null, "r.customer_id");
-            for (Segment segment : segments.list(workspaceId)) {
-                Set<UUID> members = segments.members(workspaceId, segment.id());
-                Tally tally = new Tally(kind);
-                byCustomer.forEach((key, t) -> {
-                    if (key.get(0) != null && members.contains((UUID) key.get(0))) {
-                        tally.addAll(t);
-                    }
-                });
-                groups.add(group(segment.id().toString(), segment.name(), tally));
+            // one statement for all segments: each segment's members are a subquery, so neither
+            // the member lists nor a per-customer histogram travel to the application
+            List<SegmentMembersQuery> all = segments.memberQueries(workspaceId);
+            Map<List<Object>, Tally> bySegment = all.isEmpty()
+                    ? Map.of()
+                    : tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null, all);
+            for (int i = 0; i < all.size(); i++) {
+                SegmentMembersQuery segment = all.get(i);
+                Tally tally = bySegment.getOrDefault(List.of(i), new Tally(kind));
+                groups.add(group(segment.segmentId().toString(), segment.name(), tally));
             }
         } else {
             String column =
@@ -176,7 +175,6 @@ public class FeedbackMetrics {
         return row;
     }
 
-    /** Tallies by bucket (when an interval is given) or by one column (when given), from a histogram query. */
     private Map<List<Object>, Tally> tally(
             UUID workspaceId,
             Tally.Kind kind,
@@ -186,6 +184,23 @@ public class FeedbackMetrics {
             LocalDate to,
             String interval,
             String column) {
+        return tally(workspaceId, kind, query, zone, from, to, interval, column, null);
+    }
+
+    /**
+     * Tallies by bucket (when an interval is given), by one column (when given) or by segment (when
+     * segments are given: keyed by their position), from a histogram query.
+     */
+    private Map<List<Object>, Tally> tally(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            ZoneId zone,
+            LocalDate from,
+            LocalDate to,
+            String interval,
+            String column,
+            List<SegmentMembersQuery> bySegment) {
         String local = "(r.finished_at at time zone '" + zone.getId().replace("'", "") + "')";
         String key = interval != null
                 ? "cast(date_trunc('" + interval + "', " + local + ") as date)"
@@ -200,24 +215,38 @@ public class FeedbackMetrics {
             survey = " and r.survey_id = ?";
             params.add(query.surveyId());
         }
+        String histogram = " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
+                + "and r.finished_at >= ? and r.finished_at < ?" + survey;
+        String sql;
+        if (bySegment == null) {
+            sql = "select " + key + histogram + " group by 1, 2, 3, 4 order by 1";
+        } else {
+            List<String> parts = new ArrayList<>();
+            List<Object> common = List.copyOf(params);
+            params.clear();
+            for (int i = 0; i < bySegment.size(); i++) {
+                SegmentMembersQuery segment = bySegment.get(i);
+                parts.add("select " + i + histogram + " and r.customer_id in (" + segment.sql()
+                        + ") group by 1, 2, 3, 4");
+                params.addAll(common);
+                params.addAll(segment.params());
+            }
+            sql = String.join(" union all ", parts);
+        }
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
-        store.reads()
-                .sql("select " + key
-                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
-                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
-                        + "and r.finished_at >= ? and r.finished_at < ?" + survey + " group by 1, 2, 3, 4 order by 1")
-                .params(params)
-                .query(rs -> {
-                    Object k = interval != null
-                            ? rs.getObject("k", LocalDate.class)
-                            : column == null ? null : rs.getObject("k");
-                    List<Object> mapKey =
-                            interval == null && column == null ? List.of() : java.util.Collections.singletonList(k);
-                    Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
-                    tallies.computeIfAbsent(mapKey, x -> new Tally(kind))
-                            .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
-                });
+        store.reads().sql(sql).params(params).query(rs -> {
+            Object k = interval != null
+                    ? rs.getObject("k", LocalDate.class)
+                    : bySegment != null ? rs.getInt("k") : column == null ? null : rs.getObject("k");
+            List<Object> mapKey = interval == null && column == null && bySegment == null
+                    ? List.of()
+                    : java.util.Collections.singletonList(k);
+            Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
+            tallies.computeIfAbsent(mapKey, x -> new Tally(kind))
+                    .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
+        });
         return tallies;
     }
 
