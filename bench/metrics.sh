@@ -37,7 +37,10 @@ while [[ $# -gt 0 ]]; do
 done
 
 [[ -z "$port" ]] && port=$([[ $store == postgresql ]] && echo 18085 || echo 18084)
-bench_build
+if [[ -z "${JAR:-}" ]]; then
+  ls target/touchpoint-*.jar 2>/dev/null | grep -qv original || ./mvnw -q package -DskipTests -Dspotless.check.skip=true
+  JAR=$(ls target/touchpoint-*.jar | grep -v original | head -1)
+fi
 # The generator and the benchmark run the jar's own classes in their JVM, so they are compiled
 # against them. Each build of the jar and of the programs gets its own directory: a run started
 # meanwhile (a generator in the background) keeps the classes it was started with.
