@@ -113,6 +113,28 @@ public class Segments {
                 .list());
     }
 
+    /**
+     * Every segment of the workspace (by name) with its membership as a subquery, without running
+     * it or counting members: a report can then select what it needs about the members in one
+     * statement instead of loading each segment's member list.
+     */
+    public List<SegmentMembersQuery> memberQueries(UUID workspaceId) {
+        Instant now = clock.instant();
+        return store
+                .reads()
+                .sql("select id, name, description, definition, created_at, updated_at from segments "
+                        + "where workspace_id = ? order by name")
+                .param(workspaceId)
+                .query((rs, n) -> row(rs, 0))
+                .list()
+                .stream()
+                .map(segment -> {
+                    var query = SegmentRules.compile(workspaceId, segment.definition(), now);
+                    return new SegmentMembersQuery(segment.id(), segment.name(), query.sql(), query.params());
+                })
+                .toList();
+    }
+
     /** The segments this person belongs to now. */
     public List<Segment> segmentsOf(UUID workspaceId, UUID rootId) {
         List<Segment> result = new ArrayList<>();

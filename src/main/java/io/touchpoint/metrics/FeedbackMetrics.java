@@ -1,6 +1,6 @@
 package io.touchpoint.metrics;
 
-import io.touchpoint.customers.Segment;
+import io.touchpoint.customers.SegmentMembersQuery;
 import io.touchpoint.customers.Segments;
 import io.touchpoint.feedback.Surveys;
 import io.touchpoint.platform.FieldProblem;
@@ -107,9 +107,18 @@ public class FeedbackMetrics {
         Query query = check(workspaceId, raw);
         ZoneId zone = workspaces.get(workspaceId).timeZone();
         Map<String, Object> result = new LinkedHashMap<>();
-        Tally total = tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null)
-                .get(List.of());
-        Tally current = total == null ? new Tally(kind) : total;
+        Map<List<Object>, Tally> buckets = query.interval() == null
+                ? null
+                : tally(workspaceId, kind, query, zone, query.from(), query.to(), query.interval(), null);
+        Tally current = new Tally(kind);
+        if (buckets != null) {
+            // the buckets cover the period exactly, so their sum is the total: one scan fewer
+            buckets.values().forEach(current::addAll);
+        } else {
+            tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null)
+                    .values()
+                    .forEach(current::addAll);
+        }
         result.putAll(current.fields());
         result.put("from", query.from().toString());
         result.put("to", query.to().toString());
@@ -132,9 +141,7 @@ public class FeedbackMetrics {
         comparison.put("significant", current.differsFrom(previous));
         result.put("previous", comparison);
 
-        if (query.interval() != null) {
-            Map<List<Object>, Tally> buckets =
-                    tally(workspaceId, kind, query, zone, query.from(), query.to(), query.interval(), null);
+        if (buckets != null) {
             List<Map<String, Object>> series = new ArrayList<>();
             for (LocalDate bucket : buckets(query.from(), query.to(), query.interval())) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -161,17 +168,16 @@ public class FeedbackMetrics {
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
         List<Map<String, Object>> groups = new ArrayList<>();
         if ("segment".equals(query.by())) {
-            Map<List<Object>, Tally> byCustomer =
-                    tally(workspaceId, kind, query, zone, query.from(), query.to(), null, "r.customer_id");
-            for (Segment segment : segments.list(workspaceId)) {
-                Set<UUID> members = segments.members(workspaceId, segment.id());
-                Tally tally = new Tally(kind);
-                byCustomer.forEach((key, t) -> {
-                    if (key.get(0) != null && members.contains((UUID) key.get(0))) {
-                        tally.addAll(t);
-                    }
-                });
-                groups.add(group(segment.id().toString(), segment.name(), tally));
+            // one statement for all segments: each segment's members are a subquery, so neither
+            // the member lists nor a per-customer histogram travel to the application
+            List<SegmentMembersQuery> all = segments.memberQueries(workspaceId);
+            Map<List<Object>, Tally> bySegment = all.isEmpty()
+                    ? Map.of()
+                    : tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null, "", List.of(), all);
+            for (int i = 0; i < all.size(); i++) {
+                SegmentMembersQuery segment = all.get(i);
+                Tally tally = bySegment.getOrDefault(List.of(i), new Tally(kind));
+                groups.add(group(segment.segmentId().toString(), segment.name(), tally));
             }
         } else if ("product".equals(query.by()) || "tier".equals(query.by())) {
             boolean product = "product".equals(query.by());
@@ -191,7 +197,8 @@ public class FeedbackMetrics {
                             null,
                             "g." + query.by(),
                             product ? PRODUCTS : TIERS,
-                            joinParams)
+                            joinParams,
+                            null)
                     .forEach((key, tally) -> {
                         String k = key.get(0) == null ? null : key.get(0).toString();
                         groups.add(group(k, names.getOrDefault(k, k), tally));
@@ -255,7 +262,7 @@ public class FeedbackMetrics {
             LocalDate to,
             String interval,
             String column) {
-        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of());
+        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of(), null);
     }
 
     private Map<String, String> productNames(UUID workspaceId) {
@@ -272,8 +279,9 @@ public class FeedbackMetrics {
     }
 
     /**
-     * Tallies by bucket (when an interval is given) or by one column (when given), from a histogram
-     * query; {@code join} adds tables the column comes from, with its own parameters.
+     * Tallies by bucket (when an interval is given), by one column (when given) or by segment (when
+     * segments are given: keyed by their position), from a histogram query; {@code join} adds
+     * tables the column comes from, with its own parameters.
      */
     private Map<List<Object>, Tally> tally(
             UUID workspaceId,
@@ -285,7 +293,8 @@ public class FeedbackMetrics {
             String interval,
             String column,
             String join,
-            List<Object> joinParams) {
+            List<Object> joinParams,
+            List<SegmentMembersQuery> bySegment) {
         String local = "(r.finished_at at time zone '" + zone.getId().replace("'", "") + "')";
         String key = interval != null
                 ? "cast(date_trunc('" + interval + "', " + local + ") as date)"
@@ -300,24 +309,38 @@ public class FeedbackMetrics {
             survey = " and r.survey_id = ?";
             params.add(query.surveyId());
         }
+        String histogram = " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                + join + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
+                + "and r.finished_at >= ? and r.finished_at < ?" + survey;
+        String sql;
+        if (bySegment == null) {
+            sql = "select " + key + histogram + " group by 1, 2, 3, 4 order by 1";
+        } else {
+            List<String> parts = new ArrayList<>();
+            List<Object> common = List.copyOf(params);
+            params.clear();
+            for (int i = 0; i < bySegment.size(); i++) {
+                SegmentMembersQuery segment = bySegment.get(i);
+                parts.add("select " + i + histogram + " and r.customer_id in (" + segment.sql()
+                        + ") group by 1, 2, 3, 4");
+                params.addAll(common);
+                params.addAll(segment.params());
+            }
+            sql = String.join(" union all ", parts);
+        }
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
-        store.reads()
-                .sql("select " + key
-                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
-                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                        + join + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
-                        + "and r.finished_at >= ? and r.finished_at < ?" + survey + " group by 1, 2, 3, 4 order by 1")
-                .params(params)
-                .query(rs -> {
-                    Object k = interval != null
-                            ? rs.getObject("k", LocalDate.class)
-                            : column == null ? null : rs.getObject("k");
-                    List<Object> mapKey =
-                            interval == null && column == null ? List.of() : java.util.Collections.singletonList(k);
-                    Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
-                    tallies.computeIfAbsent(mapKey, x -> new Tally(kind))
-                            .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
-                });
+        store.reads().sql(sql).params(params).query(rs -> {
+            Object k = interval != null
+                    ? rs.getObject("k", LocalDate.class)
+                    : bySegment != null ? rs.getInt("k") : column == null ? null : rs.getObject("k");
+            List<Object> mapKey = interval == null && column == null && bySegment == null
+                    ? List.of()
+                    : java.util.Collections.singletonList(k);
+            Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
+            tallies.computeIfAbsent(mapKey, x -> new Tally(kind))
+                    .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
+        });
         return tallies;
     }
 

@@ -186,6 +186,45 @@ class MetricsIT extends IntegrationTest {
     }
 
     @Test
+    void eachSegmentCountsTheAnswersOfItsOwnMembersEvenWhenSegmentsOverlap() {
+        segment("VIP", Map.of("type", "trait", "name", "vip", "op", "eq", "value", true));
+        segment("Identified", Map.of("type", "trait", "name", "vip", "op", "exists"));
+        segment("Not VIP", Map.of("type", "trait", "name", "vip", "op", "neq", "value", true));
+        segment("Nobody", Map.of("type", "trait", "name", "vip", "op", "eq", "value", "maybe"));
+
+        JsonNode nps = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=segment");
+        Map<String, JsonNode> groups = new java.util.LinkedHashMap<>();
+        nps.path("groups").forEach(g -> groups.put(g.path("label").asString(), g));
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("Identified", "Not VIP", "VIP", "Nobody");
+        // a 10, b 9, c 7, d 3; the two anonymous answers belong to no segment
+        assertThat(groups.get("Identified").path("n").asLong()).isEqualTo(4);
+        assertThat(groups.get("Identified").path("value").asDouble()).isEqualTo(25.0);
+        assertThat(groups.get("Not VIP").path("n").asLong()).isEqualTo(3);
+        assertThat(groups.get("Not VIP").path("promoters").asLong()).isEqualTo(1);
+        assertThat(groups.get("Not VIP").path("detractors").asLong()).isEqualTo(1);
+        assertThat(groups.get("VIP").path("value").asDouble()).isEqualTo(100.0);
+        assertThat(groups.get("Nobody").path("n").asLong()).isZero();
+        assertThat(groups.get("Nobody").path("value").isNull()).isTrue();
+
+        JsonNode csatBySegment =
+                get("/api/v1/metrics/csat?surveyId=" + csat + "&from=2026-11-01&to=2026-11-21&by=segment");
+        Map<String, Long> csatN = new java.util.HashMap<>();
+        csatBySegment
+                .path("groups")
+                .forEach(g -> csatN.put(g.path("label").asString(), g.path("n").asLong()));
+        assertThat(csatN)
+                .containsEntry("VIP", 1L)
+                .containsEntry("Identified", 3L)
+                .containsEntry("Nobody", 0L);
+    }
+
+    private void segment(String name, Map<String, Object> rule) {
+        Http.Response created = http().bearer(ws.secretKey())
+                .postJson("/api/v1/segments", Map.of("name", name, "rules", List.of(rule)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
     void csatAndCes() {
         JsonNode m = get("/api/v1/metrics/csat?surveyId=" + csat + "&from=2026-11-01&to=2026-11-21");
         assertThat(m.path("n").asLong()).isEqualTo(3);
