@@ -17,31 +17,37 @@ public record RuleDefinition(When when, UUID segmentId, List<Action> actions) {
         actions = List.copyOf(actions);
     }
 
-    /** Whether the rule looks at survey responses (else at events). */
+    /** Whether the rule looks at survey responses (else at events, or at weekly theme shares). */
     public boolean onResponses() {
-        return !When.EVENT.equals(when.type());
+        return !When.EVENT.equals(when.type()) && !When.THEME_RISES.equals(when.type());
     }
 
     /**
      * The condition.
      *
      * @param type       nps, csat, ces (score at most {@code max}), comment (a text answer containing
-     *                   {@code word}) or event ({@code event} at least {@code atLeast} times in
+     *                   {@code word}), theme (a text answer about {@code theme}), theme_rises (the
+     *                   share of comments about {@code theme} rose significantly this week: once per
+     *                   theme and week) or event ({@code event} at least {@code atLeast} times in
      *                   {@code withinDays} days)
      * @param max        the highest score that matches (nps, csat, ces)
      * @param word       the word a comment must contain (comment)
      * @param event      the event name (event)
      * @param atLeast    how many such events (event)
      * @param withinDays in how many days (event)
+     * @param theme      the theme id in the workspace's taxonomy (theme, theme_rises)
      */
-    public record When(String type, Double max, String word, String event, Integer atLeast, Integer withinDays) {
+    public record When(
+            String type, Double max, String word, String event, Integer atLeast, Integer withinDays, String theme) {
 
         public static final String NPS = "nps";
         public static final String CSAT = "csat";
         public static final String CES = "ces";
         public static final String COMMENT = "comment";
         public static final String EVENT = "event";
-        public static final List<String> TYPES = List.of(NPS, CSAT, CES, COMMENT, EVENT);
+        public static final String THEME = "theme";
+        public static final String THEME_RISES = "theme_rises";
+        public static final List<String> TYPES = List.of(NPS, CSAT, CES, COMMENT, THEME, EVENT, THEME_RISES);
     }
 
     /**

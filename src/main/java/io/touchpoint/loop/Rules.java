@@ -9,6 +9,8 @@ import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.NotFoundException;
 import io.touchpoint.platform.Store;
+import io.touchpoint.text.TextAnalytics;
+import io.touchpoint.text.ThemeDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ public class Rules {
     private final RuleTrial trial;
     private final Segments segments;
     private final SettingsRepository settings;
+    private final TextAnalytics text;
     private final Clock clock;
 
     Rules(
@@ -37,7 +40,9 @@ public class Rules {
             RuleTrial trial,
             Segments segments,
             SettingsRepository settings,
+            TextAnalytics text,
             Clock clock) {
+        this.text = text;
         this.store = store;
         this.settings = settings;
         this.rules = rules;
@@ -70,6 +75,14 @@ public class Rules {
                 segments.get(workspaceId, definition.segmentId());
             } catch (NotFoundException e) {
                 problems.add(new FieldProblem("segmentId", "no such segment in this workspace"));
+            }
+        }
+        if (definition != null && definition.when().theme() != null) {
+            List<String> themes =
+                    text.taxonomy(workspaceId).stream().map(ThemeDefinition::id).toList();
+            if (!themes.contains(definition.when().theme())) {
+                problems.add(new FieldProblem(
+                        "when.theme", "is not a theme of this workspace's taxonomy; use one of " + themes));
             }
         }
         JsonNode enabled = body.path("enabled");

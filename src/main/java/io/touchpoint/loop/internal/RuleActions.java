@@ -182,6 +182,8 @@ public class RuleActions {
                 .append(".\n\n");
         if (f.item().responseId() != null) {
             body.append("Response: ").append(f.item().responseId()).append('\n');
+        } else if ("theme".equals(f.item().type())) {
+            body.append("Theme and week: ").append(f.item().id()).append('\n');
         } else {
             body.append("Event: ").append(f.item().id()).append('\n');
         }

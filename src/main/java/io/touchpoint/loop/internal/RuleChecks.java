@@ -21,7 +21,8 @@ public final class RuleChecks {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern TRAIT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> WHEN_FIELDS = Set.of("type", "max", "word", "event", "atLeast", "withinDays");
+    private static final Set<String> WHEN_FIELDS =
+            Set.of("type", "max", "word", "event", "atLeast", "withinDays", "theme");
 
     private RuleChecks() {}
 
@@ -57,6 +58,13 @@ public final class RuleChecks {
                 Action action = action(list.get(i), "actions[" + i + "]", problems);
                 if (action != null) {
                     actions.add(action);
+                }
+                boolean needsCustomer = action != null
+                        && (Action.TAG.equals(action.type()) || Action.TIMELINE_NOTE.equals(action.type()));
+                if (needsCustomer && when != null && When.THEME_RISES.equals(when.type())) {
+                    problems.add(new FieldProblem(
+                            "actions[" + i + "].type",
+                            "a rising theme is about many customers, not one: use open_case, notify_email or webhook"));
                 }
             }
         }
@@ -98,6 +106,12 @@ public final class RuleChecks {
                     problems.add(new FieldProblem("when.word", "must be a word or phrase of 1 to 100 characters"));
                 }
             }
+            case When.THEME, When.THEME_RISES -> {
+                String theme = node.path("theme").asString("").strip();
+                if (theme.isEmpty() || theme.length() > 100) {
+                    problems.add(new FieldProblem("when.theme", "must name a theme of the workspace's taxonomy"));
+                }
+            }
             case When.EVENT -> {
                 String event = node.path("event").asString("").strip();
                 if (event.isEmpty() || event.length() > 200) {
@@ -113,15 +127,24 @@ public final class RuleChecks {
         }
         return switch (type) {
             case When.COMMENT -> new When(
-                    type, null, node.path("word").asString().strip(), null, null, null);
+                    type, null, node.path("word").asString().strip(), null, null, null, null);
+            case When.THEME, When.THEME_RISES -> new When(
+                    type,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    node.path("theme").asString().strip());
             case When.EVENT -> new When(
                     type,
                     null,
                     null,
                     node.path("event").asString().strip(),
                     node.path("atLeast").asInt(),
-                    node.path("withinDays").asInt());
-            default -> new When(type, node.path("max").asDouble(), null, null, null, null);
+                    node.path("withinDays").asInt(),
+                    null);
+            default -> new When(type, node.path("max").asDouble(), null, null, null, null, null);
         };
     }
 

@@ -8,13 +8,14 @@ public final class RuleMatcher {
 
     private RuleMatcher() {}
 
-    /** Whether a response condition (nps, csat, ces, comment) holds; false for event conditions. */
+    /** Whether a response condition (nps, csat, ces, comment, theme) holds; false for the others. */
     public static boolean matches(When when, ResponseFacts facts) {
         return switch (when.type()) {
             case When.NPS -> facts.nps() != null && facts.nps() <= when.max();
             case When.CSAT -> facts.csat().stream().anyMatch(score -> score <= when.max());
             case When.CES -> facts.ces().stream().anyMatch(score -> score <= when.max());
             case When.COMMENT -> facts.texts().stream().anyMatch(text -> containsWord(text, when.word()));
+            case When.THEME -> facts.themes().contains(when.theme());
             default -> false;
         };
     }

@@ -22,7 +22,7 @@ public class RuleRepository {
     public static final String DEFAULT_NAME = "NPS detractor → open a case";
 
     public static final RuleDefinition DEFAULT_DEFINITION = new RuleDefinition(
-            new RuleDefinition.When(RuleDefinition.When.NPS, 6.0, null, null, null, null),
+            new RuleDefinition.When(RuleDefinition.When.NPS, 6.0, null, null, null, null, null),
             null,
             List.of(new RuleDefinition.Action(RuleDefinition.Action.OPEN_CASE, "normal", null, null, null, null)));
 

@@ -6,6 +6,7 @@ import io.touchpoint.loop.RuleDefinition.When;
 import io.touchpoint.loop.Rules;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.Store;
+import io.touchpoint.text.TextAnalytics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +26,11 @@ public class RuleTrial {
     private final Store store;
     private final RuleWorker worker;
     private final Segments segments;
+    private final TextAnalytics text;
     private final Clock clock;
 
-    RuleTrial(Store store, RuleWorker worker, Segments segments, Clock clock) {
+    RuleTrial(Store store, RuleWorker worker, Segments segments, TextAnalytics text, Clock clock) {
+        this.text = text;
         this.store = store;
         this.worker = worker;
         this.segments = segments;
@@ -37,6 +40,19 @@ public class RuleTrial {
     public Rules.Trial run(UUID workspaceId, RuleDefinition definition, int days) {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(days));
+        if (When.THEME_RISES.equals(definition.when().type())) {
+            // the rule fires at most once a week per theme: count the past weeks in which it rose
+            long weeks = Math.max(1, days / 7);
+            long rose = 0;
+            for (long w = 0; w < weeks; w++) {
+                Instant asOf = now.minus(Duration.ofDays(7 * w));
+                String theme = definition.when().theme();
+                if (text.emergingThemes(workspaceId, asOf).stream().anyMatch(t -> t.id().equals(theme))) {
+                    rose++;
+                }
+            }
+            return new Rules.Trial(rose, weeks, days);
+        }
         Set<UUID> members =
                 definition.segmentId() == null ? null : segments.members(workspaceId, definition.segmentId());
         if (definition.onResponses()) {
@@ -52,6 +68,9 @@ public class RuleTrial {
                 List<Row> chunk = rows.subList(i, Math.min(rows.size(), i + 1000));
                 Map<UUID, ResponseFacts> facts =
                         worker.facts(chunk.stream().map(Row::id).toList());
+                if (When.THEME.equals(definition.when().type())) {
+                    worker.addThemes(workspaceId, chunk.stream().map(Row::id).toList(), facts);
+                }
                 for (Row r : chunk) {
                     if (RuleMatcher.matches(definition.when(), facts.get(r.id()))
                             && (members == null || (r.customer() != null && members.contains(r.customer())))) {

@@ -2,14 +2,20 @@ package io.touchpoint.loop.internal;
 
 import io.touchpoint.customers.Segments;
 import io.touchpoint.loop.Rule;
+import io.touchpoint.loop.RuleDefinition;
 import io.touchpoint.loop.RuleDefinition.When;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.NotFoundException;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.Store;
+import io.touchpoint.text.EmergingTheme;
+import io.touchpoint.text.TextAnalysis;
+import io.touchpoint.text.TextAnalytics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +42,8 @@ import org.springframework.stereotype.Component;
  *       has a unique key (rule, item), so a restart or a re-scan never fires twice. There is no
  *       moving cursor over responses that could skip a row committed late: the scan takes every
  *       unmarked item of the look-back window;
+ *   <li>about once a minute, checks the workspaces' "theme rises" rules against the emerging themes
+ *       of the text module: such a rule fires once per theme and ISO week;
  *   <li>escalates cases about to breach their SLA, and sends the loop's queued mail.
  * </ol>
  */
@@ -43,6 +52,7 @@ public class RuleWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RuleWorker.class);
     static final int BATCH = 500;
+    private static final int MAX_THEME_TEXT = 10_000;
 
     private final Store store;
     private final RuleRepository rules;
@@ -51,9 +61,11 @@ public class RuleWorker implements SmartLifecycle {
     private final Escalations escalations;
     private final LoopMail mail;
     private final Segments segments;
+    private final TextAnalytics text;
     private final LoopProperties properties;
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
+    private Instant lastThemeScan = Instant.EPOCH;
 
     RuleWorker(
             Store store,
@@ -63,6 +75,7 @@ public class RuleWorker implements SmartLifecycle {
             Escalations escalations,
             LoopMail mail,
             Segments segments,
+            TextAnalytics text,
             LoopProperties properties,
             Clock clock) {
         this.store = store;
@@ -72,6 +85,7 @@ public class RuleWorker implements SmartLifecycle {
         this.escalations = escalations;
         this.mail = mail;
         this.segments = segments;
+        this.text = text;
         this.properties = properties;
         this.clock = clock;
     }
@@ -120,6 +134,11 @@ public class RuleWorker implements SmartLifecycle {
             while (scanEvents() == BATCH) {
                 // as above
             }
+            Instant now = clock.instant();
+            if (!now.isBefore(lastThemeScan.plus(themeScanInterval()))) {
+                lastThemeScan = now;
+                scanThemes();
+            }
             escalations.run();
             mail.sendPending();
         } catch (RuntimeException e) {
@@ -156,11 +175,12 @@ public class RuleWorker implements SmartLifecycle {
         if (items.isEmpty()) {
             return 0;
         }
-        Map<UUID, List<Rule>> byWorkspace = enabledRules(true);
+        Map<UUID, List<Rule>> byWorkspace = enabledRules(RuleDefinition::onResponses);
         Map<UUID, ResponseFacts> facts = facts(items.stream()
                 .filter(i -> byWorkspace.containsKey(i.workspaceId()))
                 .map(Item::responseId)
                 .toList());
+        addThemes(items, byWorkspace, facts);
         List<RuleActions.Firing> firings = new ArrayList<>();
         for (Item item : items) {
             ResponseFacts f = facts.get(item.responseId());
@@ -175,8 +195,95 @@ public class RuleWorker implements SmartLifecycle {
         return items.size();
     }
 
+    /**
+     * Finds the themes of the text answers, with the workspace's taxonomy, for workspaces that have
+     * a theme rule: the same analysis the text module stores, done here so a rule never waits for it.
+     */
+    private void addThemes(List<Item> items, Map<UUID, List<Rule>> byWorkspace, Map<UUID, ResponseFacts> facts) {
+        for (Map.Entry<UUID, List<Rule>> entry : byWorkspace.entrySet()) {
+            boolean wanted = entry.getValue().stream()
+                    .anyMatch(r -> When.THEME.equals(r.definition().when().type()));
+            if (wanted) {
+                List<UUID> ids = items.stream()
+                        .filter(i -> i.workspaceId().equals(entry.getKey()))
+                        .map(Item::responseId)
+                        .toList();
+                addThemes(entry.getKey(), ids, facts);
+            }
+        }
+    }
+
+    /** Adds the themes of these responses' text answers to their facts. */
+    void addThemes(UUID workspaceId, List<UUID> responseIds, Map<UUID, ResponseFacts> facts) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (UUID id : responseIds) {
+            ResponseFacts f = facts.get(id);
+            if (f != null) {
+                for (String t : f.texts()) {
+                    ids.add(id);
+                    texts.add(t.length() > MAX_THEME_TEXT ? t.substring(0, MAX_THEME_TEXT) : t);
+                }
+            }
+        }
+        for (int from = 0; from < texts.size(); from += 1000) {
+            int to = Math.min(texts.size(), from + 1000);
+            List<TextAnalysis> analyses = text.analyze(workspaceId, texts.subList(from, to));
+            Map<UUID, Set<String>> themes = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                themes.computeIfAbsent(
+                                ids.get(i),
+                                k -> new java.util.HashSet<>(facts.get(k).themes()))
+                        .addAll(analyses.get(i - from).themes());
+            }
+            themes.forEach((id, found) -> facts.put(id, facts.get(id).withThemes(found)));
+        }
+    }
+
+    /** "Theme X rises": one item per theme and ISO week, so a rule fires at most once a week per theme. */
+    int scanThemes() {
+        Map<UUID, List<Rule>> byWorkspace =
+                enabledRules(d -> When.THEME_RISES.equals(d.when().type()));
+        Instant now = clock.instant();
+        String weekKey = now.atZone(ZoneOffset.UTC).get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + now.atZone(ZoneOffset.UTC).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        List<Item> scanned = new ArrayList<>();
+        List<RuleActions.Firing> firings = new ArrayList<>();
+        for (Map.Entry<UUID, List<Rule>> entry : byWorkspace.entrySet()) {
+            Map<String, EmergingTheme> emerging = new HashMap<>();
+            for (EmergingTheme theme : text.emergingThemes(entry.getKey(), now)) {
+                emerging.put(theme.id(), theme);
+            }
+            for (Rule rule : entry.getValue()) {
+                EmergingTheme theme = emerging.get(rule.definition().when().theme());
+                if (theme == null) {
+                    continue;
+                }
+                Item item = new Item(entry.getKey(), "theme", theme.id() + "@" + weekKey, null, null, now);
+                scanned.add(item);
+                firings.add(new RuleActions.Firing(item, rule, describe(theme)));
+            }
+        }
+        if (!firings.isEmpty()) {
+            actions.apply(scanned, firings);
+        }
+        return firings.size();
+    }
+
+    static String describe(EmergingTheme theme) {
+        return "theme " + theme.nameEn() + " rises: " + Math.round(theme.latestShare() * 1000) / 10.0 + "% of "
+                + theme.latestComments() + " comments this week (was " + Math.round(theme.baselineShare() * 1000) / 10.0
+                + "%)";
+    }
+
+    private Duration themeScanInterval() {
+        Duration six = properties.pollInterval().multipliedBy(6);
+        return six.compareTo(Duration.ofMinutes(1)) < 0 ? six : Duration.ofMinutes(1);
+    }
+
     int scanEvents() {
-        Map<UUID, List<Rule>> byWorkspace = enabledRules(false);
+        Map<UUID, List<Rule>> byWorkspace =
+                enabledRules(d -> When.EVENT.equals(d.when().type()));
         if (byWorkspace.isEmpty()) {
             return 0;
         }
@@ -262,10 +369,10 @@ public class RuleWorker implements SmartLifecycle {
         }
     }
 
-    private Map<UUID, List<Rule>> enabledRules(boolean onResponses) {
+    private Map<UUID, List<Rule>> enabledRules(Predicate<RuleDefinition> kind) {
         Map<UUID, List<Rule>> byWorkspace = new LinkedHashMap<>();
         for (RuleRepository.Active active : rules.enabled()) {
-            if (active.rule().definition().onResponses() == onResponses) {
+            if (kind.test(active.rule().definition())) {
                 byWorkspace
                         .computeIfAbsent(active.workspaceId(), k -> new ArrayList<>())
                         .add(active.rule());
@@ -318,6 +425,7 @@ public class RuleWorker implements SmartLifecycle {
                     + fmt(f.csat().stream().min(Double::compare).orElse(null));
             case When.CES -> "CES " + fmt(f.ces().stream().min(Double::compare).orElse(null));
             case When.COMMENT -> "comment mentions \"" + when.word() + "\"";
+            case When.THEME -> "comment about " + when.theme();
             default -> when.type();
         };
     }

@@ -23,7 +23,7 @@ class RuleRulesTest {
 
     @Test
     void anNpsConditionMatchesScoresUpToItsMaximum() {
-        When when = new When(When.NPS, 6.0, null, null, null, null);
+        When when = new When(When.NPS, 6.0, null, null, null, null, null);
         assertThat(RuleMatcher.matches(when, facts(6))).isTrue();
         assertThat(RuleMatcher.matches(when, facts(0))).isTrue();
         assertThat(RuleMatcher.matches(when, facts(7))).isFalse();
@@ -32,12 +32,12 @@ class RuleRulesTest {
 
     @Test
     void csatAndCesConditionsReadTheirAnswersAndCesIsTurnedWhenWordedAsDifficulty() {
-        When csat = new When(When.CSAT, 2.0, null, null, null, null);
+        When csat = new When(When.CSAT, 2.0, null, null, null, null, null);
         assertThat(RuleMatcher.matches(csat, facts(null, new ResponseFacts.Answer("csat", 2.0, null, 5, false))))
                 .isTrue();
         assertThat(RuleMatcher.matches(csat, facts(null, new ResponseFacts.Answer("csat", 3.0, null, 5, false))))
                 .isFalse();
-        When ces = new When(When.CES, 3.0, null, null, null, null);
+        When ces = new When(When.CES, 3.0, null, null, null, null, null);
         assertThat(RuleMatcher.matches(ces, facts(null, new ResponseFacts.Answer("ces", 2.0, null, 7, false))))
                 .isTrue();
         // "it was difficult": 6 of 7 on a reversed scale is an ease of 2
@@ -49,11 +49,11 @@ class RuleRulesTest {
 
     @Test
     void aCommentConditionFindsTheWordInAnyCaseAndInsideKoreanWords() {
-        When late = new When(When.COMMENT, null, "late", null, null, null);
+        When late = new When(When.COMMENT, null, "late", null, null, null, null);
         assertThat(RuleMatcher.matches(
                         late, facts(8, new ResponseFacts.Answer("text", null, "Arrived LATE", null, false))))
                 .isTrue();
-        When delivery = new When(When.COMMENT, null, "배송", null, null, null);
+        When delivery = new When(When.COMMENT, null, "배송", null, null, null, null);
         assertThat(RuleMatcher.matches(
                         delivery, facts(3, new ResponseFacts.Answer("text", null, "배송이 너무 늦었어요", null, false))))
                 .isTrue();
@@ -65,11 +65,11 @@ class RuleRulesTest {
 
     @Test
     void anEventConditionHoldsFromTheKthEventInTheWindow() {
-        When twice = new When(When.EVENT, null, null, "Order Delayed", 2, 30);
+        When twice = new When(When.EVENT, null, null, "Order Delayed", 2, 30, null);
         assertThat(RuleMatcher.matches(twice, 1)).isFalse();
         assertThat(RuleMatcher.matches(twice, 2)).isTrue();
         assertThat(RuleMatcher.matches(twice, 5)).isTrue();
-        assertThat(RuleMatcher.matches(new When(When.NPS, 6.0, null, null, null, null), 5))
+        assertThat(RuleMatcher.matches(new When(When.NPS, 6.0, null, null, null, null, null), 5))
                 .isFalse();
     }
 
