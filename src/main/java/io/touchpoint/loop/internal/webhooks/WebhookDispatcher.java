@@ -51,6 +51,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> perEndpoint = new ConcurrentHashMap<>();
     private final Semaphore slots;
+    private final java.util.concurrent.atomic.AtomicBoolean roundRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService senders;
 
@@ -133,6 +135,28 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * A finished send frees a slot of its endpoint: look for the next due delivery at once rather
+     * than at the next poll, so a backlog drains at the endpoint's pace, not two per poll interval.
+     */
+    private void nextRoundNow() {
+        ScheduledExecutorService running = scheduler;
+        if (running != null && roundRequested.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    roundRequested.set(false);
+                    try {
+                        deliverDue();
+                    } catch (RuntimeException e) {
+                        log.error("Webhook delivery round failed; will retry", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                roundRequested.set(false); // stopping
+            }
+        }
+    }
+
     void fanOut() {
         for (int round = 0; round < FAN_OUT_ROUNDS; round++) {
             List<DeliveryStore.Message> pending = deliveries.pendingMessages(FAN_OUT_BATCH);
@@ -190,6 +214,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                         endpoint.decrementAndGet();
                         inFlight.remove(d.id());
                         slots.release();
+                        nextRoundNow();
                     }
                 });
             } catch (RejectedExecutionException e) {
