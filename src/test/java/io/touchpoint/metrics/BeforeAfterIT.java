@@ -23,7 +23,7 @@ class BeforeAfterIT extends IntegrationTest {
 
     @BeforeEach
     void data() {
-        ws = fixtures.aWorkspace(); // UTC
+        ws = fixtures.aWorkspace(); // Asia/Seoul: the times below fall on the same day there
         api = http().bearer(ws.secretKey());
         String nps = api.postJson("/api/v1/surveys", SampleSurveys.nps("NPS"))
                 .json()

@@ -25,7 +25,7 @@ class LoyaltyIT extends IntegrationTest {
 
     @BeforeEach
     void shop() {
-        ws = fixtures.aWorkspace(); // UTC
+        ws = fixtures.aWorkspace(); // Asia/Seoul: the times below fall on the same day there
         ShopEvents.events()
                 // a: ordered in September and November; b: twice in November; c: once; e: October, refunded
                 .order("a", "a1", "2026-09-10T10:00:00Z", 10_000)

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -62,10 +61,13 @@ class MetricsBrowserIT extends IntegrationTest {
 
     @BeforeEach
     void knownDataSet() {
-        ws = fixtures.aWorkspace(); // UTC
+        ws = fixtures.aWorkspace();
         Instant at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+        day = at.atZone(ws.workspace().timeZone()).toLocalDate(); // the page's days are the workspace's
         Http api = http().bearer(ws.secretKey());
+        for (String user : List.of("a", "b", "c", "d")) {
+            http().basic(ws.writeKey(), "").postJson("/v1/identify", Map.of("userId", user));
+        }
         String nps = api.postJson("/api/v1/surveys", SampleSurveys.nps("NPS"))
                 .json()
                 .path("id")
