@@ -194,6 +194,9 @@ class InvitationsIT extends IntegrationTest {
         String survey = liveSurveyWithTrigger("배송 후 NPS", "Order Delivered");
         track(user, "Order Delivered");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(email).size() == 1);
+        // the worker records the send (and when its reminder is due) just after the mail left
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sends(survey).get(0).path("status").asString().equals("sent"));
         // two days pass
         store.write(tx -> tx.jdbc()
                 .sql("update survey_sends set reminder_due_at = ? where survey_id = ?")
