@@ -202,6 +202,90 @@ class LoopIT extends IntegrationTest {
     }
 
     @Test
+    void aThemeRuleOpensACaseForACommentAboutItsThemeOnly() {
+        Http.Response created = api().postJson(
+                        "/api/v1/rules",
+                        Map.of(
+                                "name",
+                                "late delivery → urgent case",
+                                "when",
+                                Map.of("type", "theme", "theme", "delivery_delay"),
+                                "actions",
+                                List.of(Map.of("type", "open_case", "priority", "urgent"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String other = "o-" + UUID.randomUUID();
+        identify(other, other + "@example.com");
+        // detractors (the "why" question is asked only to them): the default rule opens a normal case for
+        // both; the theme rule an urgent one for the late delivery only
+        comment(other, 5, "포장이 예뻐요");
+        comment(user, 5, "상품은 좋은데 배송이 너무 늦었어요");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> priorities(user).contains("urgent"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> priorities(other).contains("normal"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !priorities(other)
+                .contains("urgent"));
+        assertThat(priorities(user)).containsExactlyInAnyOrder("urgent", "normal");
+    }
+
+    List<String> priorities(String userId) {
+        List<String> out = new java.util.ArrayList<>();
+        cases("userId=" + userId).forEach(c -> out.add(c.path("priority").asString()));
+        return out;
+    }
+
+    @Test
+    void aThemeRuleMustNameAThemeOfTheTaxonomyAndARisingThemeCannotTagOneCustomer() {
+        Http.Response unknown = api().postJson(
+                        "/api/v1/rules",
+                        Map.of(
+                                "name",
+                                "bad",
+                                "when",
+                                Map.of("type", "theme", "theme", "no_such_theme"),
+                                "actions",
+                                List.of(Map.of("type", "open_case"))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("when.theme");
+        assertThat(unknown.body()).contains("delivery_delay");
+
+        Http.Response tag = api().postJson(
+                        "/api/v1/rules",
+                        Map.of(
+                                "name",
+                                "bad",
+                                "when",
+                                Map.of("type", "theme_rises", "theme", "delivery_delay"),
+                                "actions",
+                                List.of(Map.of("type", "tag", "trait", "late", "value", "yes"))));
+        assertThat(tag.status()).isEqualTo(400);
+        assertThat(tag.json().path("errors").get(0).path("field").asString()).isEqualTo("actions[0].type");
+
+        Http.Response rises = api().postJson(
+                        "/api/v1/rules",
+                        Map.of(
+                                "name",
+                                "late deliveries rise → tell the ops lead",
+                                "when",
+                                Map.of("type", "theme_rises", "theme", "delivery_delay"),
+                                "actions",
+                                List.of(Map.of("type", "notify_email", "to", List.of("ops@example.com")))));
+        assertThat(rises.status()).as(rises.body()).isEqualTo(201);
+        Http.Response trial =
+                api().postJson("/api/v1/rules/" + rises.json().path("id").asString() + "/dry-run", "");
+        assertThat(trial.status()).as(trial.body()).isEqualTo(200);
+        assertThat(trial.json().path("looked").asLong()).as("weeks looked at").isEqualTo(4);
+        assertThat(trial.json().path("wouldHaveFired").asLong()).isZero();
+    }
+
+    void comment(String userId, int nps, String text) {
+        Http.Response r = api().postJson(
+                        "/api/v1/surveys/" + survey + "/responses",
+                        Map.of("userId", userId, "answers", Map.of("nps", nps, "why", text), "channel", "api"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    @Test
     void anEventRuleOpensAnUrgentCaseTagsTheCustomerNotesTheTimelineMailsAndCallsTheWebhook() throws Exception {
         String watcher = "ops-" + UUID.randomUUID() + "@example.com";
         Http.Response created = api().postJson(

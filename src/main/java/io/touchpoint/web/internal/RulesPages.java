@@ -12,6 +12,7 @@ import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
 import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.text.TextAnalytics;
 import io.touchpoint.workspace.Role;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.DateTimeException;
@@ -50,8 +51,10 @@ class RulesPages {
     private final Cases cases;
     private final Segments segments;
     private final Surveys surveys;
+    private final TextAnalytics text;
 
-    RulesPages(Rules rules, Cases cases, Segments segments, Surveys surveys) {
+    RulesPages(Rules rules, Cases cases, Segments segments, Surveys surveys, TextAnalytics text) {
+        this.text = text;
         this.rules = rules;
         this.cases = cases;
         this.segments = segments;
@@ -86,6 +89,7 @@ class RulesPages {
         model.addAttribute("segments", segments.list(me.workspaceId()));
         model.addAttribute("priorities", CasePriority.ALL);
         model.addAttribute("whenTypes", RuleDefinition.When.TYPES);
+        model.addAttribute("themes", text.taxonomy(me.workspaceId()));
         return "rule-edit";
     }
 
@@ -231,6 +235,7 @@ class RulesPages {
             f.put("max", max == Math.rint(max) ? String.valueOf((long) max) : String.valueOf(max));
         }
         f.put("word", d.when().word());
+        f.put("theme", d.when().theme());
         f.put("event", d.when().event());
         f.put(
                 "atLeast",
@@ -266,6 +271,7 @@ class RulesPages {
         switch (type) {
             case "nps", "csat", "ces" -> number(when, "max", f.get("max"));
             case "comment" -> when.put("word", f.getOrDefault("word", ""));
+            case "theme", "theme_rises" -> when.put("theme", f.getOrDefault("theme", ""));
             case "event" -> {
                 when.put("event", f.getOrDefault("event", ""));
                 number(when, "atLeast", f.get("atLeast"));
