@@ -98,6 +98,8 @@ class BrowserShellIT extends IntegrationTest {
                         Map.entry("customers", "Customers"),
                         Map.entry("surveys", "Surveys"),
                         Map.entry("metrics", "Metrics"),
+                        Map.entry("themes", "Themes"),
+                        Map.entry("comments", "Comments"),
                         Map.entry("cases", "Cases"),
                         Map.entry("settings", "Settings"));
         Cookie session = driver.manage().getCookieNamed("TOUCHPOINT_SESSION");
@@ -179,6 +181,8 @@ class BrowserShellIT extends IntegrationTest {
                         Map.entry("customers", "고객"),
                         Map.entry("surveys", "설문"),
                         Map.entry("metrics", "지표"),
+                        Map.entry("themes", "주제"),
+                        Map.entry("comments", "코멘트"),
                         Map.entry("cases", "케이스"),
                         Map.entry("settings", "설정"));
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang"))

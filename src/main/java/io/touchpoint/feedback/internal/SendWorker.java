@@ -7,6 +7,7 @@ import io.touchpoint.feedback.SurveyTrigger;
 import io.touchpoint.feedback.Surveys;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.platform.PollingThread;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.TouchpointProperties;
@@ -19,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +58,7 @@ public class SendWorker implements SmartLifecycle {
     private final TouchpointProperties properties;
     private final Clock clock;
     private final Map<UUID, Instant> scannedFrom = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService executor;
+    private volatile PollingThread thread;
 
     SendWorker(
             Store store,
@@ -95,35 +93,21 @@ public class SendWorker implements SmartLifecycle {
         if (interrupted > 0) {
             log.warn("{} survey invitations were interrupted by a stop while sending; marked failed", interrupted);
         }
-        long every = properties.feedback().pollInterval().toMillis();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "survey-sends");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, Math.min(every, 1000), every, TimeUnit.MILLISECONDS);
+        thread = PollingThread.start("survey-sends", properties.feedback().pollInterval(), this::tick);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
+        PollingThread running = thread;
+        thread = null;
         if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            running.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return thread != null;
     }
 
     /** One round of scan, dispatch and reminders; public for tests that do not want to wait. */

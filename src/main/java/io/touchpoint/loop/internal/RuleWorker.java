@@ -6,6 +6,7 @@ import io.touchpoint.loop.RuleDefinition;
 import io.touchpoint.loop.RuleDefinition.When;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.NotFoundException;
+import io.touchpoint.platform.PollingThread;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.Store;
 import io.touchpoint.text.EmergingTheme;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -64,7 +62,7 @@ public class RuleWorker implements SmartLifecycle {
     private final TextAnalytics text;
     private final LoopProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService executor;
+    private volatile PollingThread thread;
     private Instant lastThemeScan = Instant.EPOCH;
 
     RuleWorker(
@@ -93,35 +91,21 @@ public class RuleWorker implements SmartLifecycle {
     @Override
     public void start() {
         mail.recoverInterrupted();
-        long every = properties.pollInterval().toMillis();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "loop-rules");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, Math.min(every, 1000), every, TimeUnit.MILLISECONDS);
+        thread = PollingThread.start("loop-rules", properties.pollInterval(), this::tick);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
+        PollingThread running = thread;
+        thread = null;
         if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            running.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return thread != null;
     }
 
     /** One round; public so that the demo can run the rules over what it just loaded. */

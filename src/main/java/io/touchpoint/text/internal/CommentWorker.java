@@ -2,19 +2,18 @@ package io.touchpoint.text.internal;
 
 import io.touchpoint.feedback.SurveyResponseSubmitted;
 import io.touchpoint.platform.Ids;
+import io.touchpoint.platform.PollingThread;
 import io.touchpoint.platform.Store;
 import io.touchpoint.text.Sentiment;
 import io.touchpoint.text.TextAnalysis;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ class CommentWorker implements SmartLifecycle {
     private final WorkspaceModels models;
     private final Clock clock;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private volatile PollingThread thread;
 
     CommentWorker(
             Store store,
@@ -62,40 +61,28 @@ class CommentWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "text-comments");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 2000, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        thread =
+                PollingThread.start("text-comments", Duration.ofSeconds(2), Duration.ofMillis(POLL_MILLIS), this::tick);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
+        PollingThread running = thread;
+        thread = null;
         if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            running.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return thread != null;
     }
 
     /** A finished response may carry comments: look now rather than at the next poll. */
     @EventListener
     void on(SurveyResponseSubmitted submitted) {
-        ScheduledExecutorService running = executor;
+        PollingThread running = thread;
         if (running != null && wakeQueued.compareAndSet(false, true)) {
             running.execute(() -> {
                 wakeQueued.set(false);
@@ -110,10 +97,10 @@ class CommentWorker implements SmartLifecycle {
             int done;
             do {
                 done = analyseNew();
-            } while (done == BATCH && executor != null);
+            } while (done == BATCH && thread != null);
             do {
                 done = reanalyse();
-            } while (done == BATCH && executor != null);
+            } while (done == BATCH && thread != null);
         } catch (RuntimeException e) {
             log.error("Analysing comments failed; will retry", e);
         }
