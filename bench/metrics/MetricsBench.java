@@ -99,7 +99,9 @@ final class MetricsBench {
             String cohortPath = args.get("cohort-path");
             bench.compare(
                     "Retention cohorts (first-order month × months since), 1 year",
-                    cohortPath == null ? null : () -> bench.get(cohortPath).path("cohorts").size(),
+                    cohortPath == null
+                            ? null
+                            : () -> bench.get(cohortPath).path("cohorts").size(),
                     () -> bench.sqlCohorts(from, to, workspace.timeZone()),
                     warmup,
                     runs);
