@@ -3,6 +3,7 @@ package io.touchpoint.text.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.touchpoint.platform.InvalidInputException;
+import io.touchpoint.platform.Params;
 import io.touchpoint.text.CommentPage;
 import io.touchpoint.text.CommentQuery;
 import io.touchpoint.text.EmergingTheme;
@@ -57,8 +58,8 @@ class TextInsightsApi {
     @GetMapping("/themes")
     @Operation(summary = "The workspace's themes with their volume and sentiment in a period (default: last 90 days)")
     Themes themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate f = date(from, "from");
-        LocalDate t = date(to, "to");
+        LocalDate f = Params.date(from, "from");
+        LocalDate t = Params.date(to, "to");
         List<ThemeStats> themes = text.themes(CurrentWorkspace.id(), f, t);
         return new Themes(f, t, themes);
     }
@@ -68,7 +69,7 @@ class TextInsightsApi {
             summary = "Key drivers of NPS: per theme volume, sentiment, impact on NPS with a 95% interval, "
                     + "weekly share, emergence; plus phrases that tell detractors from promoters")
     KeyDrivers drivers(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return text.drivers(CurrentWorkspace.id(), date(from, "from"), date(to, "to"));
+        return text.drivers(CurrentWorkspace.id(), Params.date(from, "from"), Params.date(to, "to"));
     }
 
     @GetMapping("/themes/emerging")
@@ -144,8 +145,8 @@ class TextInsightsApi {
                         npsMin,
                         npsMax,
                         blank(language) ? null : language,
-                        date(from, "from"),
-                        date(to, "to"),
+                        Params.date(from, "from"),
+                        Params.date(to, "to"),
                         page,
                         size));
     }
@@ -181,17 +182,6 @@ class TextInsightsApi {
             return Sentiment.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("sentiment", "must be positive, neutral or negative");
-        }
-    }
-
-    static LocalDate date(String value, String field) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date such as 2026-11-01");
         }
     }
 

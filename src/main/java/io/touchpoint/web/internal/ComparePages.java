@@ -4,6 +4,7 @@ import io.touchpoint.metrics.Annotation;
 import io.touchpoint.metrics.Annotations;
 import io.touchpoint.metrics.BeforeAfter;
 import io.touchpoint.platform.InvalidInputException;
+import io.touchpoint.platform.Params;
 import io.touchpoint.workspace.Role;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ class ComparePages {
         model.addAttribute("kpiDecimals", DECIMALS);
         LocalDate on = null;
         try {
-            on = LoyaltyPages.date(date, "date");
+            on = Params.date(date, "date");
             if (on == null && !list.isEmpty()) {
                 on = list.get(0).date();
             }
@@ -71,7 +72,7 @@ class ComparePages {
             throw new AccessDeniedException("Agents cannot annotate changes");
         }
         try {
-            Annotation added = annotations.add(me.workspaceId(), LoyaltyPages.date(date, "date"), label);
+            Annotation added = annotations.add(me.workspaceId(), Params.date(date, "date"), label);
             return "redirect:/metrics/compare?date=" + added.date();
         } catch (InvalidInputException e) {
             model.addAttribute("active", "metrics");
@@ -97,7 +98,7 @@ class ComparePages {
             @AuthenticationPrincipal TouchpointUser me,
             @RequestParam String date,
             @RequestParam(required = false) String days) {
-        Map<String, Object> c = beforeAfter.compare(me.workspaceId(), LoyaltyPages.date(date, "date"), number(days));
+        Map<String, Object> c = beforeAfter.compare(me.workspaceId(), Params.date(date, "date"), number(days));
         List<List<Object>> rows = new ArrayList<>();
         Map<?, ?> before = (Map<?, ?>) c.get("before");
         Map<?, ?> after = (Map<?, ?>) c.get("after");

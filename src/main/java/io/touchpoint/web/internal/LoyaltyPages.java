@@ -5,9 +5,8 @@ import io.touchpoint.metrics.Period;
 import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Params;
 import io.touchpoint.workspace.TouchpointUser;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ class LoyaltyPages {
         model.addAttribute("active", "metrics");
         Period period;
         try {
-            period = metrics.period(workspaceId, date(from, "from"), date(to, "to"));
+            period = metrics.period(workspaceId, Params.date(from, "from"), Params.date(to, "to"));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
             period = metrics.period(workspaceId, null, null);
@@ -78,7 +77,7 @@ class LoyaltyPages {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         UUID workspaceId = me.workspaceId();
-        Period period = metrics.period(workspaceId, date(from, "from"), date(to, "to"));
+        Period period = metrics.period(workspaceId, Params.date(from, "from"), Params.date(to, "to"));
         String name = "loyalty-" + table + "-" + period.from() + "-" + period.to() + ".csv";
         List<List<Object>> rows = new ArrayList<>();
         switch (table) {
@@ -190,16 +189,5 @@ class LoyaltyPages {
     /** List.of refuses nulls; an empty cell stands for "no value". */
     private static Object nullable(Object value) {
         return value == null ? "" : value;
-    }
-
-    static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date such as 2026-11-01");
-        }
     }
 }

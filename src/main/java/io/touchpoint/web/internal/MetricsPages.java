@@ -6,9 +6,9 @@ import io.touchpoint.metrics.FeedbackMetrics;
 import io.touchpoint.metrics.Tally;
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Params;
 import io.touchpoint.workspace.TouchpointUser;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,11 @@ class MetricsPages {
             query = metrics.check(
                     workspaceId,
                     new FeedbackMetrics.Query(
-                            blank(surveyId) ? null : uuid(surveyId), date(from, "from"), date(to, "to"), interval, by));
+                            blank(surveyId) ? null : uuid(surveyId),
+                            Params.date(from, "from"),
+                            Params.date(to, "to"),
+                            interval,
+                            by));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
             query = metrics.check(workspaceId, new FeedbackMetrics.Query(null, null, null, "week", "channel"));
@@ -92,7 +96,11 @@ class MetricsPages {
                 me.workspaceId(),
                 kind,
                 new FeedbackMetrics.Query(
-                        blank(surveyId) ? null : uuid(surveyId), date(from, "from"), date(to, "to"), null, by));
+                        blank(surveyId) ? null : uuid(surveyId),
+                        Params.date(from, "from"),
+                        Params.date(to, "to"),
+                        null,
+                        by));
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (Object o : (List<?>) m.get("groups")) {
             Map<?, ?> g = (Map<?, ?>) o;
@@ -111,17 +119,6 @@ class MetricsPages {
                 metric + "-by-" + by + "-" + m.get("from") + "-" + m.get("to") + ".csv",
                 List.of(by, "label", metric, "ci_low", "ci_high", "n", "small_sample", "impact"),
                 rows);
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date such as 2026-11-01");
-        }
     }
 
     private static UUID uuid(String value) {

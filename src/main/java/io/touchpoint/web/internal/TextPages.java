@@ -2,6 +2,7 @@ package io.touchpoint.web.internal;
 
 import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
+import io.touchpoint.platform.Params;
 import io.touchpoint.text.AnalysedComment;
 import io.touchpoint.text.CommentPage;
 import io.touchpoint.text.CommentQuery;
@@ -12,8 +13,6 @@ import io.touchpoint.text.ThemeDefinition;
 import io.touchpoint.text.ThemeDriver;
 import io.touchpoint.workspace.Role;
 import io.touchpoint.workspace.TouchpointUser;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ class TextPages {
         model.addAttribute("active", "themes");
         KeyDrivers drivers;
         try {
-            drivers = text.drivers(workspaceId, date(from, "from"), date(to, "to"));
+            drivers = text.drivers(workspaceId, Params.date(from, "from"), Params.date(to, "to"));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
             drivers = text.drivers(workspaceId, null, null);
@@ -207,12 +206,12 @@ class TextPages {
                             blank(q) ? null : q,
                             blank(theme) ? null : theme,
                             sentiment(sentiment),
-                            integer(npsMin, "npsMin"),
-                            integer(npsMax, "npsMax"),
+                            Params.integer(npsMin, "npsMin"),
+                            Params.integer(npsMax, "npsMax"),
                             blank(language) ? null : language,
-                            date(from, "from"),
-                            date(to, "to"),
-                            Math.max(0, integer(page, "page") == null ? 0 : integer(page, "page")),
+                            Params.date(from, "from"),
+                            Params.date(to, "to"),
+                            Math.max(0, Params.integer(page, "page") == null ? 0 : Params.integer(page, "page")),
                             20));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
@@ -284,28 +283,6 @@ class TextPages {
             return Sentiment.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("sentiment", "must be positive, neutral or negative");
-        }
-    }
-
-    private static Integer integer(String value, String field) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "must be a whole number");
-        }
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date such as 2026-11-01");
         }
     }
 
