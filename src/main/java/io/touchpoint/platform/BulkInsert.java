@@ -3,10 +3,9 @@ package io.touchpoint.platform;
 import java.util.List;
 
 /**
- * Inserts many rows inside the current write transaction, skipping rows whose key already exists.
- * On DuckDB the rows go through its Appender into a per-connection staging table and then into the
- * target with one {@code INSERT … SELECT}, because the Appender does not take part in the
- * connection's transaction; on PostgreSQL through batched inserts.
+ * Inserts many rows inside the current write transaction. On DuckDB through its Appender (straight
+ * into the table for rows known to be new, else through a staging table and one
+ * {@code INSERT … SELECT … ON CONFLICT}); on PostgreSQL through multi-row inserts.
  */
 public interface BulkInsert {
 
@@ -18,6 +17,13 @@ public interface BulkInsert {
      * @return rows actually inserted (rows with an existing key are skipped)
      */
     int insertIgnoringDuplicates(String table, List<String> columns, List<Object[]> rows) throws Exception;
+
+    /**
+     * Inserts rows that the caller knows are not stored yet: the fast path, for a writer that has
+     * checked. On DuckDB (one writer) a row whose key exists fails the write unit; on PostgreSQL,
+     * where another transaction may have stored the same key meanwhile, it is skipped.
+     */
+    void appendNew(String table, List<String> columns, List<Object[]> rows) throws Exception;
 
     /**
      * Inserts rows or, where the key exists, updates the existing row with {@code updateSet}: the

@@ -7,20 +7,27 @@ import static io.touchpoint.support.Messages.page;
 import static io.touchpoint.support.Messages.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.Store;
 import io.touchpoint.support.Fixtures.TestWorkspace;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Segment-compatible ingestion through real HTTP, on both stores. */
 class IngestionIT extends IntegrationTest {
+
+    @Autowired
+    private Store store;
 
     private TestWorkspace ws;
     private String user;
@@ -109,6 +116,35 @@ class IngestionIT extends IntegrationTest {
                         .asInt())
                 .isEqualTo(2);
         assertThat(timeline(user)).hasSize(2);
+        JsonNode orders = reader().get("/api/v1/customers/" + user + "/export")
+                .json()
+                .path("events")
+                .path("orders");
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).path("total").asDouble()).isEqualTo(39000.0);
+    }
+
+    @Test
+    void aMessageResentDaysLaterIsStillStoredOnceBesideTheNewOnesOfItsBatch() {
+        var order = orderCompleted(user, "o-resent", 39000);
+        var view = page("Cart").user(user);
+        assertThat(writer().postJson("/v1/batch", batch(order, view)).status()).isEqualTo(200);
+        // the embedded store checks the last day's events quickly; an older copy takes the other way
+        store.write(tx -> tx.jdbc()
+                .sql("update events set received_at = ? where workspace_id = ? and message_id in (?, ?)")
+                .params(
+                        Sql.ts(Instant.now().minus(Duration.ofDays(3))),
+                        ws.id(),
+                        order.messageIdValue(),
+                        view.messageIdValue())
+                .update());
+        var fresh = track("Product Viewed").user(user).prop("product_id", "p-1");
+        Http.Response resent = writer().postJson("/v1/batch", batch(order, view, fresh));
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().path("accepted").asInt()).isEqualTo(3);
+        JsonNode items = timeline(user);
+        assertThat(items).hasSize(3);
+        assertThat(items).extracting(i -> i.path("event").asString()).contains("Order Completed", "Product Viewed");
         JsonNode orders = reader().get("/api/v1/customers/" + user + "/export")
                 .json()
                 .path("events")

@@ -189,13 +189,14 @@ public final class IdentityResolver {
                 identityRows.add(
                         new Object[] {workspaceId, identity.kind().name(), identity.value(), owner.id, Sql.ts(now)});
             });
+            // new profiles have new ids, and the lookup read every stored identity with these values
             tx.bulk()
-                    .insertIgnoringDuplicates(
+                    .appendNew(
                             "customers",
                             List.of("workspace_id", "id", "root_id", "user_id", "created_at"),
                             profileRows);
             tx.bulk()
-                    .insertIgnoringDuplicates(
+                    .appendNew(
                             "identities",
                             List.of("workspace_id", "kind", "value", "customer_id", "created_at"),
                             identityRows);

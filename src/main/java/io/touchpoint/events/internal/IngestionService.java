@@ -53,8 +53,13 @@ public class IngestionService {
                         payload(message), outcome.errors(), messageId, customerKey(message)));
             }
         }
-        int newlyStored =
-                store.write(new IngestionWrite(new IngestionWriter.Unit(workspaceId, valid, failures, receivedAt)));
+        IngestionWriter.Unit unit = new IngestionWriter.Unit(workspaceId, valid, failures, receivedAt);
+        int newlyStored;
+        try {
+            newlyStored = store.write(new IngestionWrite(unit, false));
+        } catch (IngestionWriter.DuplicateBeyondWindow resentAfterADay) {
+            newlyStored = store.write(new IngestionWrite(unit, true));
+        }
         accepted.increment(valid.size());
         rejected.increment(failures.size());
         stored.increment(newlyStored);
@@ -64,15 +69,18 @@ public class IngestionService {
     /**
      * One request's write. The embedded store's writer applies the requests it commits together in
      * one call, so a group of batches costs a few statements instead of a few per batch.
+     * {@code exhaustive}: the batch is being applied again after {@link IngestionWriter.DuplicateBeyondWindow}.
      */
-    private record IngestionWrite(IngestionWriter.Unit unit) implements MergeableWork<Integer> {
+    private record IngestionWrite(IngestionWriter.Unit unit, boolean exhaustive) implements MergeableWork<Integer> {
         @Override
         public List<Integer> runAll(WriteContext tx, List<? extends MergeableWork<Integer>> units) throws Exception {
             List<IngestionWriter.Unit> all = new ArrayList<>(units.size());
+            boolean anyExhaustive = false;
             for (MergeableWork<Integer> work : units) {
                 all.add(((IngestionWrite) work).unit());
+                anyExhaustive |= ((IngestionWrite) work).exhaustive();
             }
-            return IngestionWriter.write(tx, all);
+            return IngestionWriter.write(tx, all, anyExhaustive);
         }
     }
 

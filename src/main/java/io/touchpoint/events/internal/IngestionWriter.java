@@ -14,6 +14,7 @@ import io.touchpoint.platform.WriteContext;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,13 +54,34 @@ final class IngestionWriter {
     /** A valid event and the unit it came with. */
     private record Arrived(IncomingEvent event, int unit, Instant receivedAt) {}
 
+    /**
+     * On the embedded store, the stored-messageId check looks at the events received in this window
+     * before the batch: DuckDB keeps the minimum and maximum of each column per group of rows, and
+     * {@code received_at} grows with the table, so the check reads the recent rows only instead of the
+     * whole table. An older copy of a message is still found: the key makes the insert fail, and the
+     * batch is applied again with the check over every event ({@link DuplicateBeyondWindow}).
+     */
+    static final Duration DEDUPLICATION_WINDOW = Duration.ofHours(24);
+
+    /**
+     * A message of the batch was stored before the deduplication window. The write unit has failed and
+     * is rolled back; applying the batch again with {@code exhaustive} set finds it.
+     */
+    static final class DuplicateBeyondWindow extends RuntimeException {
+        DuplicateBeyondWindow(Throwable cause) {
+            super(
+                    "A message of the batch was stored more than " + DEDUPLICATION_WINDOW.toHours() + " hours ago",
+                    cause);
+        }
+    }
+
     private IngestionWriter() {}
 
     /** @return how many events were newly stored */
     static int write(
             WriteContext tx, UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt)
             throws Exception {
-        return write(tx, List.of(new Unit(workspaceId, events, failures, receivedAt)))
+        return write(tx, List.of(new Unit(workspaceId, events, failures, receivedAt)), true)
                 .get(0);
     }
 
@@ -67,9 +89,11 @@ final class IngestionWriter {
      * Applies the units with the same effect as one after the other, but with a few statements for
      * all of them: the embedded store's writer hands over every ingestion request it commits together.
      *
+     * @param exhaustive check every stored event for the batch's messageIds, not only those received
+     *     within {@link #DEDUPLICATION_WINDOW} (which is enough unless a client resends a message after a day)
      * @return for each unit, how many of its events were newly stored
      */
-    static List<Integer> write(WriteContext tx, List<Unit> units) throws Exception {
+    static List<Integer> write(WriteContext tx, List<Unit> units, boolean exhaustive) throws Exception {
         Map<UUID, List<Integer>> byWorkspace = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             byWorkspace
@@ -79,13 +103,18 @@ final class IngestionWriter {
         Integer[] stored = new Integer[units.size()];
         Arrays.fill(stored, 0);
         for (Map.Entry<UUID, List<Integer>> workspace : byWorkspace.entrySet()) {
-            write(tx, workspace.getKey(), units, workspace.getValue(), stored);
+            write(tx, workspace.getKey(), units, workspace.getValue(), stored, exhaustive);
         }
         return Arrays.asList(stored);
     }
 
     private static void write(
-            WriteContext tx, UUID workspaceId, List<Unit> units, List<Integer> indexes, Integer[] stored)
+            WriteContext tx,
+            UUID workspaceId,
+            List<Unit> units,
+            List<Integer> indexes,
+            Integer[] stored,
+            boolean exhaustive)
             throws Exception {
         takeTurn(tx, workspaceId);
         keepFailures(tx, workspaceId, units, indexes);
@@ -100,7 +129,8 @@ final class IngestionWriter {
             earliest = earliest == null || unit.receivedAt().isBefore(earliest) ? unit.receivedAt() : earliest;
             latest = latest == null || unit.receivedAt().isAfter(latest) ? unit.receivedAt() : latest;
         }
-        List<Arrived> fresh = withoutStored(tx, workspaceId, arrived);
+        Instant since = exhaustive ? null : earliest.minus(DEDUPLICATION_WINDOW);
+        List<Arrived> fresh = withoutStored(tx, workspaceId, arrived, since);
         if (fresh.isEmpty()) {
             return;
         }
@@ -147,14 +177,11 @@ final class IngestionWriter {
                 }
             }
         }
-        int inserted = tx.bulk().insertIgnoringDuplicates("events", EVENT_COLUMNS, eventRows);
-        if (indexes.size() == 1) {
-            stored[indexes.get(0)] = inserted;
-        } else {
-            // one writer: every fresh event is inserted, so each unit stored exactly its fresh ones
-            for (Arrived arrival : fresh) {
-                stored[arrival.unit()]++;
-            }
+        storeEvents(tx, eventRows);
+        // the check above ran in this transaction and the workspace's ingestion takes turns (one
+        // writer on DuckDB, a lock on PostgreSQL): every fresh event is inserted
+        for (Arrived arrival : fresh) {
+            stored[arrival.unit()]++;
         }
         tx.bulk()
                 .insertIgnoringDuplicates(
@@ -194,6 +221,27 @@ final class IngestionWriter {
     }
 
     /**
+     * The fresh events go straight into the table on DuckDB; a key conflict there means a copy older
+     * than the deduplication window, and the batch is applied again with the exhaustive check.
+     */
+    private static void storeEvents(WriteContext tx, List<Object[]> rows) throws Exception {
+        if (tx.dialect() != Dialect.DUCKDB) {
+            tx.bulk().insertIgnoringDuplicates("events", EVENT_COLUMNS, rows);
+            return;
+        }
+        try {
+            tx.bulk().appendNew("events", EVENT_COLUMNS, rows);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage())
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("duplicate key")) {
+                throw new DuplicateBeyondWindow(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * On PostgreSQL, writes run concurrently. Two batches of one workspace that meet the same new
      * person at once would each create a profile for them (and may deadlock on the identities), and
      * two retries of one batch would both pass the stored-messageId check; so the workspace's
@@ -221,8 +269,8 @@ final class IngestionWriter {
         return new IdentityClaim(identities);
     }
 
-    private static List<Arrived> withoutStored(WriteContext tx, UUID workspaceId, List<Arrived> events)
-            throws SQLException {
+    private static List<Arrived> withoutStored(
+            WriteContext tx, UUID workspaceId, List<Arrived> events, Instant receivedSince) throws SQLException {
         Set<String> seen = new HashSet<>();
         List<Arrived> unique = new ArrayList<>(events.size());
         for (Arrived arrival : events) {
@@ -230,7 +278,7 @@ final class IngestionWriter {
                 unique.add(arrival);
             }
         }
-        Set<String> stored = storedIds(tx, workspaceId, seen);
+        Set<String> stored = storedIds(tx, workspaceId, seen, receivedSince);
         if (stored.isEmpty()) {
             return unique;
         }
@@ -241,18 +289,33 @@ final class IngestionWriter {
 
     /**
      * Which of the ids are stored already, in one statement: the ids go in one array parameter
-     * rather than an IN list of hundreds of placeholders, which DuckDB is slow to prepare.
+     * rather than an IN list of hundreds of placeholders, which DuckDB is slow to prepare. DuckDB has
+     * no index for it and reads the column, so there it looks at the events received since
+     * {@code receivedSince} when that is given; PostgreSQL uses the key and looks at all.
      */
-    private static Set<String> storedIds(WriteContext tx, UUID workspaceId, Set<String> ids) throws SQLException {
+    private static Set<String> storedIds(WriteContext tx, UUID workspaceId, Set<String> ids, Instant receivedSince)
+            throws SQLException {
         if (ids.isEmpty()) {
             return Set.of();
         }
         boolean duckDb = tx.dialect() == Dialect.DUCKDB;
         Array values = tx.connection().createArrayOf(duckDb ? "VARCHAR" : "text", ids.toArray());
-        String match = duckDb ? "message_id in (select unnest(?))" : "message_id = any(?)";
+        if (!duckDb) {
+            return new HashSet<>(tx.jdbc()
+                    .sql("select message_id from events where workspace_id = ? and message_id = any(?)")
+                    .params(workspaceId, values)
+                    .query(String.class)
+                    .list());
+        }
+        String window = receivedSince == null ? "" : " and received_at >= ?";
+        List<Object> params = new ArrayList<>(List.of(workspaceId, values));
+        if (receivedSince != null) {
+            params.add(Sql.ts(receivedSince));
+        }
         return new HashSet<>(tx.jdbc()
-                .sql("select message_id from events where workspace_id = ? and " + match)
-                .params(workspaceId, values)
+                .sql("select message_id from events where workspace_id = ? and message_id in (select unnest(?))"
+                        + window)
+                .params(params)
                 .query(String.class)
                 .list());
     }
@@ -268,7 +331,7 @@ final class IngestionWriter {
                     units.get(index).receivedAt());
         }
         tx.bulk()
-                .insertIgnoringDuplicates(
+                .appendNew(
                         "failed_events",
                         List.of(
                                 "workspace_id",

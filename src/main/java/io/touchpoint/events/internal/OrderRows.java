@@ -1,13 +1,17 @@
 package io.touchpoint.events.internal;
 
 import io.touchpoint.events.IncomingEvent;
+import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,26 +81,57 @@ final class OrderRows {
             String orderId = IngestionWriter.text(change.event().properties(), "order_id");
             patches.computeIfAbsent(orderId, Patch::new).add(change);
         }
-        List<Object[]> rows = new ArrayList<>(patches.size());
+        // on DuckDB an upsert checks its conflicts row by row through the whole key index, so orders
+        // not stored yet (most of them: an order's first event) go straight in
+        Set<String> stored = tx.dialect() == Dialect.DUCKDB ? storedOrders(tx, workspaceId, patches.keySet()) : null;
+        List<Object[]> fresh = new ArrayList<>();
+        List<Object[]> known = new ArrayList<>();
         for (Patch patch : patches.values()) {
-            rows.add(patch.row(workspaceId, now));
+            (stored == null || stored.contains(patch.orderId) ? known : fresh).add(patch.row(workspaceId, now));
         }
-        tx.bulk().upsert("orders", COLUMNS, List.of("workspace_id", "order_id"), UPDATE, rows);
+        tx.bulk().appendNew("orders", COLUMNS, fresh);
+        tx.bulk().upsert("orders", COLUMNS, List.of("workspace_id", "order_id"), UPDATE, known);
+        List<Patch> completed =
+                patches.values().stream().filter(p -> p.products != null).toList();
         replaceItems(
                 tx,
                 workspaceId,
-                patches.values().stream().filter(p -> p.products != null).toList());
+                completed.stream()
+                        .filter(p -> stored == null || stored.contains(p.orderId))
+                        .toList(),
+                false);
+        replaceItems(
+                tx,
+                workspaceId,
+                completed.stream()
+                        .filter(p -> stored != null && !stored.contains(p.orderId))
+                        .toList(),
+                true);
     }
 
-    private static void replaceItems(WriteContext tx, UUID workspaceId, List<Patch> completed) throws Exception {
+    private static Set<String> storedOrders(WriteContext tx, UUID workspaceId, Set<String> orderIds)
+            throws SQLException {
+        Array values = tx.connection().createArrayOf("VARCHAR", orderIds.toArray());
+        return new HashSet<>(tx.jdbc()
+                .sql("select order_id from orders where workspace_id = ? and order_id in (select unnest(?))")
+                .params(workspaceId, values)
+                .query(String.class)
+                .list());
+    }
+
+    /** The items of Order Completed events; {@code newOrders}: orders that were not stored, so have none. */
+    private static void replaceItems(WriteContext tx, UUID workspaceId, List<Patch> completed, boolean newOrders)
+            throws Exception {
         if (completed.isEmpty()) {
             return;
         }
-        InList ids = InList.of(completed.stream().map(p -> p.orderId).toList());
-        tx.jdbc()
-                .sql("delete from order_items where workspace_id = ? and order_id in (" + ids.marks() + ")")
-                .params(ids.params(workspaceId))
-                .update();
+        if (!newOrders) {
+            InList ids = InList.of(completed.stream().map(p -> p.orderId).toList());
+            tx.jdbc()
+                    .sql("delete from order_items where workspace_id = ? and order_id in (" + ids.marks() + ")")
+                    .params(ids.params(workspaceId))
+                    .update();
+        }
         List<Object[]> rows = new ArrayList<>();
         for (Patch patch : completed) {
             int line = 0;
@@ -113,19 +148,13 @@ final class OrderRows {
                 });
             }
         }
-        tx.bulk()
-                .insertIgnoringDuplicates(
-                        "order_items",
-                        List.of(
-                                "workspace_id",
-                                "order_id",
-                                "line",
-                                "product_id",
-                                "name",
-                                "category",
-                                "price",
-                                "quantity"),
-                        rows);
+        List<String> columns =
+                List.of("workspace_id", "order_id", "line", "product_id", "name", "category", "price", "quantity");
+        if (newOrders) {
+            tx.bulk().appendNew("order_items", columns, rows);
+        } else {
+            tx.bulk().insertIgnoringDuplicates("order_items", columns, rows);
+        }
     }
 
     /** What a batch says about one order, folded in time order. */

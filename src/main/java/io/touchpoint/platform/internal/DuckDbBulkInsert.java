@@ -8,26 +8,33 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * DuckDB's fast path. Its Appender commits on its own, outside the open transaction, so rows are
- * appended to a temporary staging table (tagged with a batch number) and moved into the target by
- * one {@code INSERT … SELECT} that commits or rolls back with the rest of the write unit. Staged rows
- * of a rolled-back unit are never selected again and are cleared by the next batch.
+ * DuckDB's fast path, its Appender. The Appender works inside the connection's open transaction, but
+ * only if one is open: appended to a connection with none, it commits on its own. So every append
+ * first makes sure the transaction has begun.
+ *
+ * <p>Rows known to be new go straight into the table ({@link #appendNew}); a duplicate key then fails
+ * the write unit. Rows that may exist already go to a temporary staging table (tagged with a batch
+ * number) and are moved into the target by one {@code INSERT … SELECT … ON CONFLICT}, which is many
+ * times slower on a large table: DuckDB checks the conflicts of an {@code INSERT … SELECT} row by row
+ * through the whole key index, while the Appender's own key check is cheap.
  */
 final class DuckDbBulkInsert implements BulkInsert {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final DuckDBConnection connection;
-    private final Map<String, List<String>> stagedColumns = new HashMap<>();
-    private final Map<String, Boolean> keyed = new HashMap<>();
+    private final Map<String, Shape> shapes = new HashMap<>();
+    private final Set<String> staged = new HashSet<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private long batch;
 
@@ -35,13 +42,49 @@ final class DuckDbBulkInsert implements BulkInsert {
         this.connection = connection.unwrap(DuckDBConnection.class);
     }
 
+    /** A table's columns in order, which of them have a default, and whether it has a key. */
+    private record Shape(List<String> columns, Set<String> defaulted, boolean keyed) {
+
+        /** The Appender fills every column, so columns left out must be ones without a default. */
+        boolean appendable(List<String> given) {
+            for (String column : defaulted) {
+                if (!given.contains(column)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     @Override
     public int insertIgnoringDuplicates(String table, List<String> columns, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
-        String skipExisting = keyed(table) ? " on conflict do nothing" : "";
-        return moveStaged(table, columns, rows, skipExisting);
+        if (!shape(table).keyed()) {
+            appendNew(table, columns, rows);
+            return rows.size();
+        }
+        return moveStaged(table, columns, rows, " on conflict do nothing");
+    }
+
+    @Override
+    public void appendNew(String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        columns.forEach(DuckDbBulkInsert::check);
+        Shape shape = shape(table);
+        if (!shape.appendable(columns)) {
+            moveStaged(table, columns, rows, "");
+            return;
+        }
+        touchTransaction();
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            appendRows(appender, null, shape.columns(), columns, rows);
+            // a key conflict is reported by flush; close would swallow it and leave the transaction aborted
+            appender.flush();
+        }
     }
 
     @Override
@@ -59,34 +102,18 @@ final class DuckDbBulkInsert implements BulkInsert {
                 " on conflict (" + String.join(", ", keyColumns) + ") do update set " + updateSet);
     }
 
-    private boolean keyed(String table) throws SQLException {
-        check(table);
-        stage(table, "stage_" + table);
-        return keyed.get(table);
-    }
-
     /** Appends the rows to the staging table, then moves them into the target in the open transaction. */
     private int moveStaged(String table, List<String> columns, List<Object[]> rows, String conflictClause)
             throws SQLException {
-        check(table);
         columns.forEach(DuckDbBulkInsert::check);
+        Shape shape = shape(table);
         String stage = "stage_" + table;
-        stage(table, stage);
+        stage(table, stage, shape);
         long current = ++batch;
-        List<String> staged = stagedColumns.get(table);
-        int[] positions = new int[staged.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = columns.indexOf(staged.get(i));
-        }
+        touchTransaction();
         try (DuckDBAppender appender = connection.createAppender("temp", "main", stage)) {
-            for (Object[] row : rows) {
-                appender.beginRow();
-                appender.append(current);
-                for (int position : positions) {
-                    append(appender, position < 0 ? null : row[position]);
-                }
-                appender.endRow();
-            }
+            appendRows(appender, current, shape.columns(), columns, rows);
+            appender.flush();
         }
         String list = String.join(", ", columns);
         PreparedStatement insert = prepared("insert into " + table + " (" + list + ") select " + list + " from " + stage
@@ -95,6 +122,38 @@ final class DuckDbBulkInsert implements BulkInsert {
         int moved = insert.executeUpdate();
         prepared("delete from " + stage).execute();
         return moved;
+    }
+
+    /** Appends the rows in the table's column order; columns the rows do not give are null. */
+    private static void appendRows(
+            DuckDBAppender appender, Long batchTag, List<String> tableColumns, List<String> given, List<Object[]> rows)
+            throws SQLException {
+        int[] positions = new int[tableColumns.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = given.indexOf(tableColumns.get(i));
+        }
+        for (Object[] row : rows) {
+            appender.beginRow();
+            if (batchTag != null) {
+                appender.append(batchTag.longValue());
+            }
+            for (int position : positions) {
+                append(appender, position < 0 ? null : row[position]);
+            }
+            appender.endRow();
+        }
+    }
+
+    /**
+     * Runs a trivial statement. It opens the transaction if no statement has yet (an Appender on a
+     * connection without an open transaction commits its rows at once, and they would survive a
+     * rollback of the write unit), and it fails if the open transaction was aborted: DuckDB answers
+     * a commit of an aborted transaction without an error, having stored nothing.
+     */
+    void touchTransaction() throws SQLException {
+        try (var rs = prepared("select 1").executeQuery()) {
+            rs.next();
+        }
     }
 
     /** The writer runs the same few statements for every group, so they are prepared once. */
@@ -107,12 +166,49 @@ final class DuckDbBulkInsert implements BulkInsert {
         return statement;
     }
 
-    private List<String> stage(String table, String stage) throws SQLException {
-        List<String> known = stagedColumns.get(table);
+    private Shape shape(String table) throws SQLException {
+        Shape known = shapes.get(table);
         if (known != null) {
             return known;
         }
+        check(table);
         List<String> columns = new ArrayList<>();
+        Set<String> defaulted = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select column_name, column_default from information_schema.columns where table_schema = 'main' "
+                        + "and table_name = ? order by ordinal_position")) {
+            query.setString(1, table);
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        defaulted.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new SQLException("No table " + table);
+        }
+        boolean keyed;
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_constraints() where "
+                + "table_name = ? and constraint_type in ('PRIMARY KEY', 'UNIQUE')")) {
+            query.setString(1, table);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                keyed = rs.getLong(1) > 0;
+            }
+        }
+        Shape shape = new Shape(List.copyOf(columns), Set.copyOf(defaulted), keyed);
+        shapes.put(table, shape);
+        return shape;
+    }
+
+    /** Creates the table's staging table once per transaction that needs it (a rollback drops it). */
+    private void stage(String table, String stage, Shape shape) throws SQLException {
+        if (staged.contains(table)) {
+            return;
+        }
         List<String> definitions = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select column_name, data_type from information_schema.columns where table_schema = 'main' "
@@ -120,30 +216,19 @@ final class DuckDbBulkInsert implements BulkInsert {
             query.setString(1, table);
             try (var rs = query.executeQuery()) {
                 while (rs.next()) {
-                    String column = rs.getString(1);
                     String type = rs.getString(2);
-                    columns.add(column);
-                    definitions.add(column + " " + (type.equalsIgnoreCase("JSON") ? "VARCHAR" : type));
+                    definitions.add(rs.getString(1) + " " + (type.equalsIgnoreCase("JSON") ? "VARCHAR" : type));
                 }
             }
         }
-        if (columns.isEmpty()) {
-            throw new SQLException("No table " + table);
-        }
-        try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_constraints() where "
-                + "table_name = ? and constraint_type in ('PRIMARY KEY', 'UNIQUE')")) {
-            query.setString(1, table);
-            try (var rs = query.executeQuery()) {
-                rs.next();
-                keyed.put(table, rs.getLong(1) > 0);
-            }
+        if (definitions.size() != shape.columns().size()) {
+            throw new SQLException("The columns of " + table + " changed while the store was open");
         }
         try (var create = connection.createStatement()) {
             create.execute("create temp table if not exists " + stage + " (batch bigint, "
                     + String.join(", ", definitions) + ")");
         }
-        stagedColumns.put(table, List.copyOf(columns));
-        return stagedColumns.get(table);
+        staged.add(table);
     }
 
     /**
@@ -151,7 +236,7 @@ final class DuckDbBulkInsert implements BulkInsert {
      * they are looked up and created again on next use, and the statements prepared on them closed.
      */
     void forgetStaging() {
-        stagedColumns.clear();
+        staged.clear();
         for (PreparedStatement statement : statements.values()) {
             try {
                 statement.close();

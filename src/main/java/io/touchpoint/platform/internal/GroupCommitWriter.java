@@ -126,6 +126,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 start = end;
             }
+            bulk.touchTransaction(); // an aborted transaction must fail here, not "commit" nothing
             connection.commit();
         } catch (Exception groupFailure) {
             rollbackQuietly();
@@ -159,6 +160,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitAlone(Task<?> task) {
         try {
             Object result = task.work.run(context);
+            bulk.touchTransaction();
             connection.commit();
             complete(task, result);
         } catch (Exception e) {

@@ -33,6 +33,11 @@ final class PostgresBulkInsert implements BulkInsert {
     }
 
     @Override
+    public void appendNew(String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        insert(table, columns, rows, " on conflict do nothing");
+    }
+
+    @Override
     public void upsert(
             String table, List<String> columns, List<String> keyColumns, String updateSet, List<Object[]> rows)
             throws SQLException {

@@ -194,6 +194,76 @@ class GroupCommitWriterTest {
                 .hasMessageContaining("inside a write unit");
     }
 
+    @Test
+    void rowsAppendedByAUnitThatFailsAreRolledBackEvenWhenTheAppendIsItsFirstStatement() throws Exception {
+        // DuckDB's Appender commits on its own when no transaction is open yet
+        writer.submit(tx -> {
+            tx.bulk().appendNew("items", List.of("id"), List.<Object[]>of(new Object[] {43}));
+            return null;
+        });
+        assertThatThrownBy(() -> writer.submit(tx -> {
+                    tx.bulk().appendNew("items", List.of("id"), List.of(new Object[] {41}, new Object[] {42}));
+                    throw new IllegalStateException("the unit fails after its append");
+                }))
+                .hasMessageContaining("fails after its append");
+        assertThat(count("select count(*) from items")).isEqualTo(1);
+    }
+
+    @Test
+    void appendingAStoredKeyFailsTheUnitAndLeavesTheStoredRowsAlone() throws Exception {
+        writer.submit(tx -> {
+            tx.bulk().appendNew("items", List.of("id"), List.<Object[]>of(new Object[] {1}));
+            return null;
+        });
+        assertThatThrownBy(() -> writer.submit(tx -> {
+                    tx.jdbc().sql("insert into items values (2)").update();
+                    tx.bulk().appendNew("items", List.of("id"), List.of(new Object[] {3}, new Object[] {1}));
+                    return null;
+                }))
+                .hasMessageContaining("Duplicate key");
+        assertThat(count("select count(*) from items")).isEqualTo(1);
+        // insertIgnoringDuplicates skips the stored key instead
+        int inserted = writer.submit(tx -> tx.bulk()
+                .insertIgnoringDuplicates("items", List.of("id"), List.of(new Object[] {3}, new Object[] {1})));
+        assertThat(inserted).isEqualTo(1);
+        assertThat(count("select count(*) from items")).isEqualTo(2);
+    }
+
+    @Test
+    void aUnitThatSwallowsTheErrorOfItsAbortedTransactionFailsInsteadOfCommittingNothing() throws Exception {
+        // DuckDB answers COMMIT of an aborted transaction without an error, having stored nothing
+        assertThatThrownBy(() -> writer.submit(tx -> {
+                    tx.jdbc().sql("insert into items values (5)").update();
+                    try {
+                        tx.jdbc().sql("insert into items values (5)").update();
+                    } catch (RuntimeException swallowed) {
+                        // the transaction is aborted now
+                    }
+                    return "looks fine";
+                }))
+                .hasMessageContaining("aborted");
+        assertThat(count("select count(*) from items")).isZero();
+        int inserted = writer.submit(
+                tx -> tx.jdbc().sql("insert into items values (6)").update());
+        assertThat(inserted).isEqualTo(1);
+    }
+
+    @Test
+    void columnsLeftOutTakeTheirDefaultsOnTheAppendPath() throws Exception {
+        try (var statement = root.createStatement()) {
+            statement.execute("create table notes (id int, body varchar, status varchar not null default 'open')");
+        }
+        writer.submit(tx -> {
+            tx.bulk().appendNew("notes", List.of("id", "body"), List.<Object[]>of(new Object[] {1, "a"}));
+            tx.bulk()
+                    .insertIgnoringDuplicates("notes", List.of("body", "id"), List.<Object[]>of(new Object[] {"b", 2}));
+            return null;
+        });
+        assertThat(count("select count(*) from notes where status = 'open'")).isEqualTo(2);
+        assertThat(count("select count(*) from notes where id = 2 and body = 'b'"))
+                .isEqualTo(1);
+    }
+
     private int count(String sql) throws Exception {
         try (Connection c = root.duplicate();
                 var rs = c.createStatement().executeQuery(sql)) {
