@@ -2,19 +2,21 @@
 # Ingestion throughput: starts the packaged server on a fresh store, drives POST /v1/batch from a
 # separate process, then measures the raw bulk-load ceiling for the same rows and prints a summary.
 # Usage: bench/ingest.sh [--pg] [--connections 16] [--warmup 10] [--duration 30] [--raw-rows 500000]
-#                        [--jfr FILE] [--wait-quiet SECONDS] [--keep]
+#                        [--jfr FILE] [--wait-quiet SECONDS] [--keep] [--from-store DIR]
 #   --pg      run the server on a fresh PostgreSQL database (127.0.0.1:5432, user postgres)
 #   --jfr     record the server with Java Flight Recorder into FILE (profile settings) during the
 #             measured period; summarise it with: java -cp target/bench-classes JfrTop FILE
 #   --wait-quiet  first wait up to SECONDS for the 1-minute load average to drop below 1
 #   --keep    keep the data directory, logs and acknowledged-id file
+#   --from-store  start from a copy of this embedded store directory instead of an empty one (e.g. the
+#             10M-event store `bench/metrics.sh --data DIR --generate-only` makes)
 # Environment: SERVER_OPTS (JVM options of the server), JAR (server jar; default target/touchpoint-*.jar),
 #              PORT (18080), WRITE_KEY.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 
-store=duckdb connections=16 warmup=10 duration=30 raw_rows=500000 jfr= keep= quiet=0
+store=duckdb connections=16 warmup=10 duration=30 raw_rows=500000 jfr= keep= quiet=0 from_store=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --pg) store=postgresql; shift ;;
@@ -25,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --jfr) jfr=$(realpath -m "$2"); shift 2 ;;
     --wait-quiet) quiet=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --from-store) from_store=$(realpath "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -42,6 +45,11 @@ trap cleanup EXIT
 wait_for_quiet "$quiet"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $(date -u +%FT%TZ)  $(nproc) cores  load average before: $load_before  store: $store"
+if [[ -n "$from_store" ]]; then
+  [[ $store == duckdb && -f "$from_store/touchpoint.duckdb" ]] || { echo "--from-store needs an embedded store directory" >&2; exit 2; }
+  echo "== copying the store $from_store ($(du -sh "$from_store" | cut -f1)) to start from its data"
+  cp -r "$from_store" "$work/data"
+fi
 start_server "$work/data" "$work/server.log"
 
 echo "== load: $connections connections, warm-up $warmup s, measured $duration s"

@@ -8,12 +8,10 @@ import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.Outbox;
 import io.touchpoint.platform.Sql;
 import io.touchpoint.platform.WriteContext;
-import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,23 +201,35 @@ public final class IdentityResolver {
         }
 
         void lookup(List<IdentityClaim> claims) {
-            Set<String> values = new LinkedHashSet<>();
-            Set<Identity> wanted = new HashSet<>();
+            Set<Identity> wanted = new LinkedHashSet<>();
             for (IdentityClaim claim : claims) {
-                for (Identity identity : claim.identities()) {
-                    values.add(identity.value());
-                    wanted.add(identity);
-                }
+                wanted.addAll(claim.identities());
             }
-            if (values.isEmpty()) {
+            if (wanted.isEmpty()) {
                 return;
             }
-            // one statement with an array parameter: an IN list of hundreds of placeholders is slow to prepare on
-            // DuckDB
+            // one statement with array parameters: an IN list of hundreds of placeholders is slow to prepare on
+            // DuckDB. PostgreSQL gets (kind, value) pairs, so that it finds each through the key; DuckDB reads
+            // the workspace's identities once and needs only the values.
             boolean duckDb = tx.dialect() == Dialect.DUCKDB;
-            Array array;
+            String match;
+            Object[] params;
             try {
-                array = tx.connection().createArrayOf(duckDb ? "VARCHAR" : "text", values.toArray());
+                if (duckDb) {
+                    Object[] values =
+                            wanted.stream().map(Identity::value).distinct().toArray();
+                    match = "i.value in (select unnest(?))";
+                    params = new Object[] {workspaceId, tx.connection().createArrayOf("VARCHAR", values)};
+                } else {
+                    Object[] kinds = wanted.stream().map(i -> i.kind().name()).toArray();
+                    Object[] values = wanted.stream().map(Identity::value).toArray();
+                    match = "(i.kind, i.value) in (select * from unnest(?::text[], ?::text[]))";
+                    params = new Object[] {
+                        workspaceId,
+                        tx.connection().createArrayOf("text", kinds),
+                        tx.connection().createArrayOf("text", values)
+                    };
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot bind identity values: " + e.getMessage(), e);
             }
@@ -228,9 +238,8 @@ public final class IdentityResolver {
                             + "c.user_id as own_user_id from identities i "
                             + "join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
                             + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id "
-                            + "where i.workspace_id = ? and "
-                            + (duckDb ? "i.value in (select unnest(?))" : "i.value = any(?)"))
-                    .params(workspaceId, array)
+                            + "where i.workspace_id = ? and " + match)
+                    .params(params)
                     .query(rs -> {
                         Identity identity =
                                 new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
