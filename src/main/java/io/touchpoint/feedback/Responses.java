@@ -78,14 +78,8 @@ public class Responses {
                     "Survey " + surveyId + " is " + survey.status() + " and does not take answers now");
         }
         Instant now = clock.instant();
-        List<ResponseStore.Saved> saved = store.write(tx -> {
-            List<ResponseStore.Saved> all = new ArrayList<>();
-            for (ResponseSubmission submission : submissions) {
-                all.add(ResponseStore.save(
-                        tx, workspaceId, survey, submission, v -> surveys.version(workspaceId, surveyId, v), now));
-            }
-            return all;
-        });
+        List<ResponseStore.Saved> saved = store.write(tx -> ResponseStore.saveAll(
+                tx, workspaceId, survey, submissions, v -> surveys.version(workspaceId, surveyId, v), now));
         int recorded = 0;
         for (ResponseStore.Saved s : saved) {
             if (s.newlyFinished()) {

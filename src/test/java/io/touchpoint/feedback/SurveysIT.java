@@ -2,21 +2,32 @@ package io.touchpoint.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchpoint.platform.Store;
 import io.touchpoint.support.Fixtures.TestWorkspace;
 import io.touchpoint.support.Http;
 import io.touchpoint.support.IntegrationTest;
 import io.touchpoint.support.SampleSurveys;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Surveys through the API and the hosted page, on both stores, including every kind of bad input. */
 class SurveysIT extends IntegrationTest {
+
+    @Autowired
+    private Responses responses;
+
+    @Autowired
+    private Store store;
 
     private TestWorkspace ws;
 
@@ -148,6 +159,73 @@ class SurveysIT extends IntegrationTest {
                 .get("/api/v1/customers/u1/timeline")
                 .json();
         assertThat(timeline.toString()).contains("Survey Answered");
+    }
+
+    @Test
+    void manyResponsesRecordedInOneWriteAreStoredAsOneByOneAndRetriesAreNotDoubled() {
+        String id = create(SampleSurveys.nps("NPS"), true);
+        UUID surveyId = UUID.fromString(id);
+        UUID customer = UUID.fromString(http().bearer(ws.secretKey())
+                .get("/api/v1/customers/u1")
+                .json()
+                .path("id")
+                .asString());
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        java.util.function.BiFunction<Integer, String, ResponseSubmission> answer =
+                (nps, clientKey) -> new ResponseSubmission(
+                        null,
+                        clientKey,
+                        customer,
+                        "email",
+                        "delivery",
+                        "ko",
+                        null,
+                        false,
+                        null,
+                        nps <= 6
+                                ? Map.of("nps", nodes.numberNode(nps), "why", nodes.stringNode("배송이 늦었어요"))
+                                : Map.of("nps", nodes.numberNode(nps)),
+                        true,
+                        Instant.now().minus(Duration.ofDays(2)));
+        int recorded = responses.submitAll(
+                ws.id(),
+                surveyId,
+                List.of(answer.apply(3, null), answer.apply(9, null), answer.apply(10, null), answer.apply(6, "k-1")));
+        assertThat(recorded).isEqualTo(4);
+        // a retry of the keyed one beside a new answer: only the new one counts
+        assertThat(responses.submitAll(ws.id(), surveyId, List.of(answer.apply(6, "k-1"), answer.apply(8, null))))
+                .isEqualTo(1);
+
+        JsonNode list = http().bearer(ws.secretKey())
+                .get("/api/v1/surveys/" + id + "/responses?limit=50")
+                .json();
+        assertThat(list.path("total").asLong()).isEqualTo(5);
+        List<Integer> scores = new ArrayList<>();
+        list.path("items").forEach(r -> scores.add(r.path("nps").asInt()));
+        assertThat(scores).containsExactlyInAnyOrder(3, 9, 10, 6, 8);
+        list.path("items").forEach(r -> {
+            assertThat(r.path("channel").asString()).isEqualTo("email");
+            assertThat(r.path("touchpoint").asString()).isEqualTo("delivery");
+            assertThat(r.path("answers").size()).isEqualTo(r.path("nps").asInt() <= 6 ? 2 : 1);
+        });
+        JsonNode timeline = http().bearer(ws.secretKey())
+                .get("/api/v1/customers/u1/timeline?limit=100")
+                .json()
+                .path("items");
+        long answered = 0;
+        for (JsonNode item : timeline) {
+            if ("Survey Answered".equals(item.path("event").asString())) {
+                answered++;
+                assertThat(item.path("channel").asString()).isEqualTo("email");
+            }
+        }
+        assertThat(answered).isEqualTo(5);
+        assertThat(store.reads()
+                        .sql("select count(*) from outbox where workspace_id = ? and type = 'response.submitted'")
+                        .param(ws.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5L);
     }
 
     @Test

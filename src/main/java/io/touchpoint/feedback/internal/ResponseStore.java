@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,135 @@ public class ResponseStore {
             ResponseSubmission submission,
             java.util.function.IntFunction<SurveyDefinition> versions,
             Instant now) {
+        Rows rows = new Rows(false);
+        Saved saved = plan(tx, workspaceId, survey, submission, versions, now, rows);
+        rows.write(tx, workspaceId);
+        return saved;
+    }
+
+    /**
+     * Records many submissions in the caller's write unit, with the effect of {@link #save} for each
+     * in turn. The new rows of submissions that name no response, link or client key (imports, the
+     * demo shop: nothing stored can be theirs) are written together at the end, a few bulk inserts
+     * instead of several statements per response.
+     */
+    public static List<Saved> saveAll(
+            WriteContext tx,
+            UUID workspaceId,
+            Survey survey,
+            List<ResponseSubmission> submissions,
+            java.util.function.IntFunction<SurveyDefinition> versions,
+            Instant now) {
+        Rows rows = new Rows(true);
+        List<Saved> saved = new ArrayList<>(submissions.size());
+        for (ResponseSubmission submission : submissions) {
+            if (identified(submission)) {
+                Rows alone = new Rows(false);
+                saved.add(plan(tx, workspaceId, survey, submission, versions, now, alone));
+                alone.write(tx, workspaceId);
+            } else {
+                saved.add(plan(tx, workspaceId, survey, submission, versions, now, rows));
+            }
+        }
+        rows.write(tx, workspaceId);
+        return saved;
+    }
+
+    private static boolean identified(ResponseSubmission submission) {
+        return submission.responseId() != null
+                || (submission.singleUse() && submission.tokenId() != null)
+                || submission.clientKey() != null;
+    }
+
+    /**
+     * The new rows of one or more saves. Alone ({@code bulk} false), each row is one plain insert, so
+     * a unique key taken meanwhile (a client key, a single-use link) fails the write as it must; in
+     * bulk, only rows with fresh keys come here, and they go in with the store's bulk path.
+     */
+    private static final class Rows {
+        final boolean bulk;
+        final List<Object[]> responses = new ArrayList<>();
+        final List<Object[]> answers = new ArrayList<>();
+        final List<SystemEvents.Event> events = new ArrayList<>();
+        final List<Outbox.Message> messages = new ArrayList<>();
+        final Map<UUID, Optional<String>> userIds = new HashMap<>();
+
+        Rows(boolean bulk) {
+            this.bulk = bulk;
+        }
+
+        Optional<String> userId(WriteContext tx, UUID workspaceId, UUID customer) {
+            return userIds.computeIfAbsent(customer, c -> Customers.userIdInWrite(tx, workspaceId, c));
+        }
+
+        void write(WriteContext tx, UUID workspaceId) {
+            try {
+                if (bulk) {
+                    tx.bulk().appendNew("responses", RESPONSE_COLUMNS, responses);
+                    tx.bulk().appendNew("answers", ANSWER_COLUMNS, answers);
+                } else {
+                    insert(tx, "responses", RESPONSE_COLUMNS, responses);
+                    insert(tx, "answers", ANSWER_COLUMNS, answers);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot store responses: " + e.getMessage(), e);
+            }
+            SystemEvents.appendAll(tx, workspaceId, events);
+            Outbox.appendAll(tx, workspaceId, messages);
+            responses.clear();
+            answers.clear();
+            events.clear();
+            messages.clear();
+        }
+
+        private static void insert(WriteContext tx, String table, List<String> columns, List<Object[]> rows) {
+            String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            for (Object[] row : rows) {
+                tx.jdbc().sql(sql).params(row).update();
+            }
+        }
+    }
+
+    static final List<String> RESPONSE_COLUMNS = List.of(
+            "workspace_id",
+            "id",
+            "survey_id",
+            "version",
+            "customer_id",
+            "channel",
+            "touchpoint",
+            "language",
+            "token_id",
+            "single_use_key",
+            "send_id",
+            "started_at",
+            "finished_at",
+            "partial",
+            "nps_score",
+            "client_key");
+
+    static final List<String> ANSWER_COLUMNS = List.of(
+            "workspace_id",
+            "response_id",
+            "question_id",
+            "question_type",
+            "ordinal",
+            "value_number",
+            "value_text",
+            "scale_max",
+            "reversed");
+
+    private static Saved plan(
+            WriteContext tx,
+            UUID workspaceId,
+            Survey survey,
+            ResponseSubmission submission,
+            java.util.function.IntFunction<SurveyDefinition> versions,
+            Instant now,
+            Rows out) {
         Optional<SurveyResponse> existing = find(tx.jdbc(), workspaceId, survey.id(), submission);
         if (existing.isPresent() && !existing.get().surveyId().equals(survey.id())) {
             throw new ConflictException("That response belongs to another survey");
@@ -97,45 +227,37 @@ public class ResponseStore {
                     .params(workspaceId, id)
                     .update();
         } else {
-            tx.jdbc()
-                    .sql(
-                            "insert into responses (workspace_id, id, survey_id, version, customer_id, channel, touchpoint, "
-                                    + "language, token_id, single_use_key, send_id, started_at, finished_at, partial, nps_score, "
-                                    + "client_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            workspaceId,
-                            id,
-                            survey.id(),
-                            version,
-                            submission.customerId(),
-                            submission.channel(),
-                            submission.touchpoint(),
-                            language,
-                            submission.tokenId(),
-                            submission.singleUse() ? submission.tokenId() : null,
-                            submission.sendId(),
-                            Sql.ts(at),
-                            Sql.ts(finishedAt),
-                            !submission.finished(),
-                            nps,
-                            submission.clientKey())
-                    .update();
+            out.responses.add(new Object[] {
+                workspaceId,
+                id,
+                survey.id(),
+                version,
+                submission.customerId(),
+                submission.channel(),
+                submission.touchpoint(),
+                language,
+                submission.tokenId(),
+                submission.singleUse() ? submission.tokenId() : null,
+                submission.sendId(),
+                Sql.ts(at),
+                Sql.ts(finishedAt),
+                !submission.finished(),
+                nps,
+                submission.clientKey()
+            });
         }
         for (AnswerValue row : rows) {
-            tx.jdbc()
-                    .sql("insert into answers (workspace_id, response_id, question_id, question_type, ordinal, "
-                            + "value_number, value_text, scale_max, reversed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            workspaceId,
-                            id,
-                            row.questionId(),
-                            row.questionType(),
-                            row.ordinal(),
-                            row.number(),
-                            row.text(),
-                            row.scaleMax(),
-                            row.reversed())
-                    .update();
+            out.answers.add(new Object[] {
+                workspaceId,
+                id,
+                row.questionId(),
+                row.questionType(),
+                row.ordinal(),
+                row.number(),
+                row.text(),
+                row.scaleMax(),
+                row.reversed()
+            });
         }
         UUID customer = existing.map(SurveyResponse::customerId).orElse(submission.customerId());
         if (submission.finished() && customer != null) {
@@ -151,14 +273,12 @@ public class ResponseStore {
                     .filter(r -> QuestionType.TEXT.key().equals(r.questionType()))
                     .findFirst()
                     .ifPresent(r -> properties.put("comment", r.text()));
-            SystemEvents.append(
-                    tx,
-                    workspaceId,
+            out.events.add(new SystemEvents.Event(
                     customer,
                     "Survey Answered",
                     "email".equals(submission.channel()) ? "email" : "web",
                     at,
-                    properties);
+                    properties));
         }
         if (submission.finished()) {
             // in the same write as the response: a webhook subscriber hears of every finished
@@ -172,14 +292,14 @@ public class ResponseStore {
                     "userId",
                     customer == null
                             ? null
-                            : Customers.userIdInWrite(tx, workspaceId, customer).orElse(null));
+                            : out.userId(tx, workspaceId, customer).orElse(null));
             data.put("channel", existing.map(SurveyResponse::channel).orElse(submission.channel()));
             data.put("touchpoint", existing.map(SurveyResponse::touchpoint).orElse(submission.touchpoint()));
             data.put("language", language);
             data.put("nps", nps);
             data.put("submittedAt", at.toString());
             data.put("answers", asJson(rows));
-            Outbox.append(tx, workspaceId, "response.submitted", data, now);
+            out.messages.add(new Outbox.Message("response.submitted", data, now));
         }
         SurveyResponse saved = new SurveyResponse(
                 id,
