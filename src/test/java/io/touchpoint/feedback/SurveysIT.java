@@ -195,14 +195,17 @@ class SurveysIT extends IntegrationTest {
         // a retry of the keyed one beside a new answer: only the new one counts
         assertThat(responses.submitAll(ws.id(), surveyId, List.of(answer.apply(6, "k-1"), answer.apply(8, null))))
                 .isEqualTo(1);
+        // one client key twice in one list is one response
+        assertThat(responses.submitAll(ws.id(), surveyId, List.of(answer.apply(7, "k-2"), answer.apply(7, "k-2"))))
+                .isEqualTo(1);
 
         JsonNode list = http().bearer(ws.secretKey())
                 .get("/api/v1/surveys/" + id + "/responses?limit=50")
                 .json();
-        assertThat(list.path("total").asLong()).isEqualTo(5);
+        assertThat(list.path("total").asLong()).isEqualTo(6);
         List<Integer> scores = new ArrayList<>();
         list.path("items").forEach(r -> scores.add(r.path("nps").asInt()));
-        assertThat(scores).containsExactlyInAnyOrder(3, 9, 10, 6, 8);
+        assertThat(scores).containsExactlyInAnyOrder(3, 9, 10, 6, 8, 7);
         list.path("items").forEach(r -> {
             assertThat(r.path("channel").asString()).isEqualTo("email");
             assertThat(r.path("touchpoint").asString()).isEqualTo("delivery");
@@ -219,13 +222,13 @@ class SurveysIT extends IntegrationTest {
                 assertThat(item.path("channel").asString()).isEqualTo("email");
             }
         }
-        assertThat(answered).isEqualTo(5);
+        assertThat(answered).isEqualTo(6);
         assertThat(store.reads()
                         .sql("select count(*) from outbox where workspace_id = ? and type = 'response.submitted'")
                         .param(ws.id())
                         .query(Long.class)
                         .single())
-                .isEqualTo(5L);
+                .isEqualTo(6L);
     }
 
     @Test

@@ -49,6 +49,7 @@ class DemoFeedback {
         distribution.addTrigger(workspaceId, nps.id(), "Order Delivered", Duration.ofDays(5), "email", 30, null);
 
         Map<UUID, List<ResponseSubmission>> bySurvey = new LinkedHashMap<>();
+        Map<String, UUID> profiles = new java.util.HashMap<>();
         JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
         for (DemoShop.Moment m : moments) {
             Map<String, JsonNode> answers = new LinkedHashMap<>();
@@ -85,7 +86,9 @@ class DemoFeedback {
             if (comments) {
                 answers.put("why", nodes.stringNode(DemoComments.pick(random, m.language(), score01, m.topic())));
             }
-            UUID customer = customers.findByUserId(workspaceId, m.userId()).orElse(null);
+            UUID customer = profiles.computeIfAbsent(
+                    m.userId(),
+                    userId -> customers.findByUserId(workspaceId, userId).orElse(null));
             bySurvey.computeIfAbsent(survey.id(), k -> new ArrayList<>())
                     .add(new ResponseSubmission(
                             null,

@@ -9,6 +9,7 @@ import io.touchpoint.feedback.Survey;
 import io.touchpoint.feedback.SurveyDefinition;
 import io.touchpoint.feedback.SurveyResponse;
 import io.touchpoint.platform.ConflictException;
+import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Json;
@@ -21,10 +22,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,16 +65,18 @@ public class ResponseStore {
             java.util.function.IntFunction<SurveyDefinition> versions,
             Instant now) {
         Rows rows = new Rows(false);
-        Saved saved = plan(tx, workspaceId, survey, submission, versions, now, rows);
+        Saved saved = plan(tx, workspaceId, survey, submission, versions, now, rows, false);
         rows.write(tx, workspaceId);
         return saved;
     }
 
     /**
      * Records many submissions in the caller's write unit, with the effect of {@link #save} for each
-     * in turn. The new rows of submissions that name no response, link or client key (imports, the
-     * demo shop: nothing stored can be theirs) are written together at the end, a few bulk inserts
-     * instead of several statements per response.
+     * in turn. The rows of submissions that nothing stored can be theirs (no response id or link, and
+     * a client key that is not stored and not repeated in the list, found with one query on the
+     * embedded store) are written together at the end: a few bulk inserts instead of several
+     * statements per response (imports, the demo shop). The others are saved one by one, after the
+     * rows before them are written.
      */
     public static List<Saved> saveAll(
             WriteContext tx,
@@ -80,25 +85,52 @@ public class ResponseStore {
             List<ResponseSubmission> submissions,
             java.util.function.IntFunction<SurveyDefinition> versions,
             Instant now) {
+        // on PostgreSQL another transaction may store a client key meanwhile: those go one by one,
+        // so that the unique key fails the write instead of the bulk insert skipping the row
+        boolean keysInBulk = tx.dialect() == Dialect.DUCKDB;
+        Set<String> storedKeys = keysInBulk ? storedClientKeys(tx, workspaceId, survey.id(), submissions) : Set.of();
+        Set<String> keysInList = new HashSet<>();
         Rows rows = new Rows(true);
         List<Saved> saved = new ArrayList<>(submissions.size());
         for (ResponseSubmission submission : submissions) {
-            if (identified(submission)) {
-                Rows alone = new Rows(false);
-                saved.add(plan(tx, workspaceId, survey, submission, versions, now, alone));
-                alone.write(tx, workspaceId);
+            boolean linked =
+                    submission.responseId() != null || (submission.singleUse() && submission.tokenId() != null);
+            String key = submission.clientKey();
+            boolean fresh =
+                    !linked && (key == null || (keysInBulk && !storedKeys.contains(key) && keysInList.add(key)));
+            if (fresh) {
+                saved.add(plan(tx, workspaceId, survey, submission, versions, now, rows, true));
             } else {
-                saved.add(plan(tx, workspaceId, survey, submission, versions, now, rows));
+                rows.write(tx, workspaceId);
+                Rows alone = new Rows(false);
+                saved.add(plan(tx, workspaceId, survey, submission, versions, now, alone, false));
+                alone.write(tx, workspaceId);
             }
         }
         rows.write(tx, workspaceId);
         return saved;
     }
 
-    private static boolean identified(ResponseSubmission submission) {
-        return submission.responseId() != null
-                || (submission.singleUse() && submission.tokenId() != null)
-                || submission.clientKey() != null;
+    private static Set<String> storedClientKeys(
+            WriteContext tx, UUID workspaceId, UUID surveyId, List<ResponseSubmission> submissions) {
+        Object[] keys = submissions.stream()
+                .map(ResponseSubmission::clientKey)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toArray();
+        if (keys.length == 0) {
+            return Set.of();
+        }
+        try {
+            return new HashSet<>(tx.jdbc()
+                    .sql("select client_key from responses where workspace_id = ? and survey_id = ? "
+                            + "and client_key in (select unnest(?))")
+                    .params(workspaceId, surveyId, tx.connection().createArrayOf("VARCHAR", keys))
+                    .query(String.class)
+                    .list());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up client keys: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -189,8 +221,10 @@ public class ResponseStore {
             ResponseSubmission submission,
             java.util.function.IntFunction<SurveyDefinition> versions,
             Instant now,
-            Rows out) {
-        Optional<SurveyResponse> existing = find(tx.jdbc(), workspaceId, survey.id(), submission);
+            Rows out,
+            boolean knownNew) {
+        Optional<SurveyResponse> existing =
+                knownNew ? Optional.empty() : find(tx.jdbc(), workspaceId, survey.id(), submission);
         if (existing.isPresent() && !existing.get().surveyId().equals(survey.id())) {
             throw new ConflictException("That response belongs to another survey");
         }
