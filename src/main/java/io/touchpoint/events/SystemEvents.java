@@ -24,7 +24,8 @@ public final class SystemEvents {
 
     private static final String CONTEXT = "{\"library\":{\"name\":\"touchpoint\"}}";
 
-    private static final List<String> COLUMNS = List.of(
+    /** The columns of the {@code events} table that a stored event fills, in the order of its rows. */
+    public static final List<String> COLUMNS = List.of(
             "workspace_id",
             "message_id",
             "customer_id",
@@ -33,6 +34,7 @@ public final class SystemEvents {
             "channel",
             "ts",
             "received_at",
+            "sent_at",
             "properties",
             "context");
 
@@ -72,6 +74,7 @@ public final class SystemEvents {
                 e.channel(),
                 Sql.ts(e.at()),
                 Sql.ts(e.at()),
+                null,
                 Json.write(e.properties()),
                 CONTEXT
             });

@@ -6,6 +6,7 @@ import io.touchpoint.customers.Identity;
 import io.touchpoint.customers.IdentityClaim;
 import io.touchpoint.customers.IdentityKind;
 import io.touchpoint.events.IncomingEvent;
+import io.touchpoint.events.SystemEvents;
 import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.Json;
@@ -31,19 +32,6 @@ import tools.jackson.databind.JsonNode;
  * stores events, trait observations and orders, and keeps the rejected messages with their reasons.
  */
 final class IngestionWriter {
-
-    static final List<String> EVENT_COLUMNS = List.of(
-            "workspace_id",
-            "message_id",
-            "customer_id",
-            "type",
-            "event",
-            "channel",
-            "ts",
-            "received_at",
-            "sent_at",
-            "properties",
-            "context");
 
     /** A refused message as it will be kept. */
     record Failure(String payload, List<String> reasons, String messageId, String customerKey) {}
@@ -226,11 +214,11 @@ final class IngestionWriter {
      */
     private static void storeEvents(WriteContext tx, List<Object[]> rows) throws Exception {
         if (tx.dialect() != Dialect.DUCKDB) {
-            tx.bulk().insertIgnoringDuplicates("events", EVENT_COLUMNS, rows);
+            tx.bulk().insertIgnoringDuplicates("events", SystemEvents.COLUMNS, rows);
             return;
         }
         try {
-            tx.bulk().appendNew("events", EVENT_COLUMNS, rows);
+            tx.bulk().appendNew("events", SystemEvents.COLUMNS, rows);
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage())
                     .toLowerCase(java.util.Locale.ROOT)

@@ -43,7 +43,7 @@ final class DuckDbBulkInsert implements BulkInsert {
     }
 
     /** A table's columns in order, which of them have a default, and whether it has a key. */
-    private record Shape(List<String> columns, Set<String> defaulted, boolean keyed) {
+    private record Shape(List<String> columns, List<String> types, Set<String> defaulted, boolean keyed) {
 
         /** The Appender fills every column, so columns left out must be ones without a default. */
         boolean appendable(List<String> given) {
@@ -173,15 +173,17 @@ final class DuckDbBulkInsert implements BulkInsert {
         }
         check(table);
         List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         Set<String> defaulted = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select column_name, column_default from information_schema.columns where table_schema = 'main' "
-                        + "and table_name = ? order by ordinal_position")) {
+                "select column_name, data_type, column_default from information_schema.columns "
+                        + "where table_schema = 'main' and table_name = ? order by ordinal_position")) {
             query.setString(1, table);
             try (var rs = query.executeQuery()) {
                 while (rs.next()) {
                     columns.add(rs.getString(1));
-                    if (rs.getString(2) != null) {
+                    types.add(rs.getString(2));
+                    if (rs.getString(3) != null) {
                         defaulted.add(rs.getString(1));
                     }
                 }
@@ -199,7 +201,7 @@ final class DuckDbBulkInsert implements BulkInsert {
                 keyed = rs.getLong(1) > 0;
             }
         }
-        Shape shape = new Shape(List.copyOf(columns), Set.copyOf(defaulted), keyed);
+        Shape shape = new Shape(List.copyOf(columns), List.copyOf(types), Set.copyOf(defaulted), keyed);
         shapes.put(table, shape);
         return shape;
     }
@@ -210,19 +212,9 @@ final class DuckDbBulkInsert implements BulkInsert {
             return;
         }
         List<String> definitions = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select column_name, data_type from information_schema.columns where table_schema = 'main' "
-                        + "and table_name = ? order by ordinal_position")) {
-            query.setString(1, table);
-            try (var rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String type = rs.getString(2);
-                    definitions.add(rs.getString(1) + " " + (type.equalsIgnoreCase("JSON") ? "VARCHAR" : type));
-                }
-            }
-        }
-        if (definitions.size() != shape.columns().size()) {
-            throw new SQLException("The columns of " + table + " changed while the store was open");
+        for (int i = 0; i < shape.columns().size(); i++) {
+            String type = shape.types().get(i);
+            definitions.add(shape.columns().get(i) + " " + (type.equalsIgnoreCase("JSON") ? "VARCHAR" : type));
         }
         try (var create = connection.createStatement()) {
             create.execute("create temp table if not exists " + stage + " (batch bigint, "
