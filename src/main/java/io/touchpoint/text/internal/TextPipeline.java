@@ -98,7 +98,11 @@ public final class TextPipeline {
     }
 
     private static List<ClauseSentiment> clauses(String redacted, SentimentScorer scorer, double wholeScore) {
-        List<ClauseSplitter.Clause> clauses = ClauseSplitter.split(redacted);
+        return clauses(ClauseSplitter.split(redacted), scorer, wholeScore);
+    }
+
+    private static List<ClauseSentiment> clauses(
+            List<ClauseSplitter.Clause> clauses, SentimentScorer scorer, double wholeScore) {
         if (clauses.size() <= 1) {
             return clauses.stream()
                     .map(c -> new ClauseSentiment(c.text(), scorer.label(wholeScore), round(wholeScore)))
@@ -120,7 +124,7 @@ public final class TextPipeline {
             String redacted, Normalised normalised, List<Morph> morphs, SentimentScorer scorer, double wholeScore) {
         List<ClauseSplitter.Clause> clauses = ClauseSplitter.split(redacted);
         if (clauses.size() <= 1) {
-            return clauses(redacted, scorer, wholeScore);
+            return clauses(clauses, scorer, wholeScore);
         }
         String normal = normalised.text();
         List<ClauseSentiment> result = new ArrayList<>(clauses.size());

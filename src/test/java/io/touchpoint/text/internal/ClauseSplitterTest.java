@@ -46,6 +46,17 @@ class ClauseSplitterTest {
     }
 
     @Test
+    void splitsAtTheRarerBoundariesToo() {
+        assertThat(clauses("좋아요 근데 비싸요")).containsExactly("좋아요", "근데 비싸요");
+        assertThat(clauses("좋아요,반면에 비싸요")).containsExactly("좋아요,", "반면에 비싸요");
+        assertThat(clauses("싼데도 좋아요")).containsExactly("싼데도", "좋아요");
+        assertThat(clauses("써보니 좋더니 금방 고장났어요")).containsExactly("써보니 좋더니", "금방 고장났어요");
+        assertThat(clauses("좋아요\u2028비싸요\u000B끝")).containsExactly("좋아요", "비싸요", "끝");
+        assertThat(clauses("Fast,Although pricey")).containsExactly("Fast,", "Although pricey");
+        assertThat(clauses("좋아요?\t네")).containsExactly("좋아요?", "네");
+    }
+
+    @Test
     void keepsWordsThatOnlyContainAConnective() {
         assertThat(clauses("butter was fresh")).containsExactly("butter was fresh");
         assertThat(clauses("지만원 할인 받았어요")).containsExactly("지만원 할인 받았어요");
