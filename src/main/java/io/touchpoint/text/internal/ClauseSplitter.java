@@ -34,7 +34,18 @@ public final class ClauseSplitter {
 
     private static final Pattern TRAILING_CONNECTIVE = Pattern.compile("(?<=[가-힣])(?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?$");
 
-    private static final Pattern WORDLESS = Pattern.compile("[\\p{P}\\p{S}\\s]*");
+    /** Punctuation (P), symbols (S) and what {@code \\s} matches: a clause of these alone has no words. */
+    private static final int WORDLESS_TYPES = 1 << Character.CONNECTOR_PUNCTUATION
+            | 1 << Character.DASH_PUNCTUATION
+            | 1 << Character.START_PUNCTUATION
+            | 1 << Character.END_PUNCTUATION
+            | 1 << Character.INITIAL_QUOTE_PUNCTUATION
+            | 1 << Character.FINAL_QUOTE_PUNCTUATION
+            | 1 << Character.OTHER_PUNCTUATION
+            | 1 << Character.MATH_SYMBOL
+            | 1 << Character.CURRENCY_SYMBOL
+            | 1 << Character.MODIFIER_SYMBOL
+            | 1 << Character.OTHER_SYMBOL;
 
     private ClauseSplitter() {}
 
@@ -106,12 +117,27 @@ public final class ClauseSplitter {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        if (start < end && !WORDLESS.matcher(text.substring(start, end)).matches()) {
+        if (start < end && !wordless(text, start, end)) {
             clauses.add(new Clause(text.substring(start, end), start, end));
         } else if (start < end && !clauses.isEmpty()) {
             // punctuation or emoji alone joins the clause before it
             Clause last = clauses.remove(clauses.size() - 1);
             clauses.add(new Clause(text.substring(last.start(), end), last.start(), end));
         }
+    }
+
+    /** Whether the text between the two indices is only punctuation, symbols and spaces (emoji are symbols). */
+    static boolean wordless(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            if (i + Character.charCount(cp) > to) {
+                cp = text.charAt(i);
+            }
+            if ((WORDLESS_TYPES >> Character.getType(cp) & 1) == 0 && REGEX_SPACES.indexOf(cp) < 0) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

@@ -11,8 +11,13 @@ import java.util.Arrays;
 final class FeatureHashes {
 
     private static final int INITIAL = 256;
+    /** Above this many features (a text of several thousand characters) the buffers are not kept. */
+    private static final int KEPT = 16 * 1024;
 
     private long[] values = new long[INITIAL];
+    /** For each value, its slot, so that clearing touches only the slots in use. */
+    private int[] slotOf = new int[INITIAL];
+
     private int size;
     /** Open addressing, at most half full; 0 marks a free slot, so a hash of 0 is kept apart. */
     private long[] slots = new long[INITIAL * 2];
@@ -22,11 +27,16 @@ final class FeatureHashes {
     private int codePointCount;
 
     void clear() {
-        if (slots.length > INITIAL * 2) {
+        if (values.length > KEPT) {
             values = new long[INITIAL];
+            slotOf = new int[INITIAL];
             slots = new long[INITIAL * 2];
         } else {
-            Arrays.fill(slots, 0L);
+            for (int i = 0; i < size; i++) {
+                if (slotOf[i] >= 0) {
+                    slots[slotOf[i]] = 0;
+                }
+            }
         }
         size = 0;
         hasZero = false;
@@ -34,6 +44,10 @@ final class FeatureHashes {
 
     /** Adds a hash unless it is there already. */
     void add(long hash) {
+        if (size == values.length) {
+            grow();
+        }
+        int at = -1;
         if (hash == 0) {
             if (hasZero) {
                 return;
@@ -41,7 +55,7 @@ final class FeatureHashes {
             hasZero = true;
         } else {
             int mask = slots.length - 1;
-            int at = (int) (hash ^ (hash >>> 32)) & mask;
+            at = (int) (hash ^ (hash >>> 32)) & mask;
             while (slots[at] != 0) {
                 if (slots[at] == hash) {
                     return;
@@ -50,13 +64,9 @@ final class FeatureHashes {
             }
             slots[at] = hash;
         }
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
-        }
-        values[size++] = hash;
-        if (size * 2 > slots.length) {
-            grow();
-        }
+        values[size] = hash;
+        slotOf[size] = at;
+        size++;
     }
 
     int size() {
@@ -74,7 +84,7 @@ final class FeatureHashes {
     int[] paddedCodePoints(String text) {
         if (codePoints.length < text.length() + 2) {
             codePoints = new int[text.length() + 2];
-        } else if (codePoints.length > INITIAL && text.length() + 2 <= INITIAL) {
+        } else if (codePoints.length > KEPT && text.length() + 2 <= INITIAL) {
             codePoints = new int[INITIAL];
         }
         int n = 0;
@@ -93,18 +103,24 @@ final class FeatureHashes {
         return codePointCount;
     }
 
+    /** Twice the room, the values put into new slots. */
     private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
+        values = Arrays.copyOf(values, size * 2);
+        slotOf = Arrays.copyOf(slotOf, size * 2);
+        slots = new long[values.length * 2];
         int mask = slots.length - 1;
-        for (long hash : old) {
-            if (hash != 0) {
-                int at = (int) (hash ^ (hash >>> 32)) & mask;
-                while (slots[at] != 0) {
-                    at = (at + 1) & mask;
-                }
-                slots[at] = hash;
+        for (int i = 0; i < size; i++) {
+            long hash = values[i];
+            if (hash == 0) {
+                slotOf[i] = -1;
+                continue;
             }
+            int at = (int) (hash ^ (hash >>> 32)) & mask;
+            while (slots[at] != 0) {
+                at = (at + 1) & mask;
+            }
+            slots[at] = hash;
+            slotOf[i] = at;
         }
     }
 

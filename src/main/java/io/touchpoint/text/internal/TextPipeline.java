@@ -52,7 +52,7 @@ public final class TextPipeline {
     public TextAnalysis analyze(String text, Map<String, SentimentScorer> workspaceModels, ThemeTaxonomy themes) {
         String clean = clean(text);
         String redacted = PiiRedactor.redact(clean);
-        String language = LanguageDetector.detect(PII_TOKENS.matcher(redacted).replaceAll(" "));
+        String language = LanguageDetector.detect(withoutPiiTokens(redacted));
         return switch (language) {
             case LanguageDetector.KOREAN -> korean(redacted, scorer(workspaceModels, language), themes);
             case LanguageDetector.ENGLISH -> english(redacted, scorer(workspaceModels, language), themes);
@@ -151,10 +151,16 @@ public final class TextPipeline {
 
     /** PII tokens replaced by as many spaces, so that offsets stay. */
     private static String blankPiiTokens(String text) {
+        if (text.indexOf('[') < 0) {
+            return text;
+        }
         return PII_TOKENS.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
     private static String withoutPiiTokens(String text) {
+        if (text.indexOf('[') < 0) {
+            return text;
+        }
         return PII_TOKENS.matcher(text).replaceAll(" ");
     }
 
