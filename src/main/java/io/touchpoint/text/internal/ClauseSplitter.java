@@ -34,7 +34,18 @@ public final class ClauseSplitter {
 
     private static final Pattern TRAILING_CONNECTIVE = Pattern.compile("(?<=[가-힣])(?:지만|는데|은데|인데|던데|으나|데도|더니)[,，]?$");
 
-    private static final Pattern WORDLESS = Pattern.compile("[\\p{P}\\p{S}\\s]*");
+    /** Punctuation (P), symbols (S) and what {@code \\s} matches: a clause of these alone has no words. */
+    private static final int WORDLESS_TYPES = 1 << Character.CONNECTOR_PUNCTUATION
+            | 1 << Character.DASH_PUNCTUATION
+            | 1 << Character.START_PUNCTUATION
+            | 1 << Character.END_PUNCTUATION
+            | 1 << Character.INITIAL_QUOTE_PUNCTUATION
+            | 1 << Character.FINAL_QUOTE_PUNCTUATION
+            | 1 << Character.OTHER_PUNCTUATION
+            | 1 << Character.MATH_SYMBOL
+            | 1 << Character.CURRENCY_SYMBOL
+            | 1 << Character.MODIFIER_SYMBOL
+            | 1 << Character.OTHER_SYMBOL;
 
     private ClauseSplitter() {}
 
@@ -49,7 +60,10 @@ public final class ClauseSplitter {
                     || Character.isSpaceChar(text.charAt(i))
                     || ",，;".indexOf(text.charAt(i - 1)) >= 0
                     || Character.isWhitespace(text.charAt(i - 1));
-            if (candidate && i > from && m.region(i, text.length()).lookingAt()) {
+            if (candidate
+                    && i > from
+                    && (i == text.length() || mayMatch(text, i))
+                    && m.region(i, text.length()).lookingAt()) {
                 add(text, from, i, clauses);
                 from = i;
             }
@@ -57,6 +71,34 @@ public final class ClauseSplitter {
         add(text, from, text.length(), clauses);
         return clauses;
     }
+
+    /**
+     * Whether {@link #BOUNDARY} can match before position {@code i} (0 &lt; i &lt; length), judged by
+     * the characters on either side: the last character of each alternative's lookbehind and the
+     * first of its lookahead. The regex runs only where this holds; the answer stays the regex's.
+     */
+    private static boolean mayMatch(String text, int i) {
+        char previous = text.charAt(i - 1);
+        char next = text.charAt(i);
+        if (LINE_BREAKS.indexOf(next) >= 0) {
+            return true;
+        }
+        if (REGEX_SPACES.indexOf(next) >= 0) {
+            // after sentence punctuation, or after a connective ending (…지만, …는데, …으나, …데도, …더니) or its comma
+            return ".!?;…。！？,，만데나도니".indexOf(previous) >= 0;
+        }
+        if (REGEX_SPACES.indexOf(previous) >= 0 || ",，;".indexOf(previous) >= 0) {
+            // before a connective word: 하지만, 그런데, 근데, 반면 … but, however, although, though, whereas
+            return "하그근반bhatwBHATW".indexOf(next) >= 0;
+        }
+        return false;
+    }
+
+    /** What {@code \s} matches in a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static final String REGEX_SPACES = " \t\n\u000B\f\r";
+
+    /** What {@code \R} can start with. */
+    private static final String LINE_BREAKS = "\n\u000B\f\r\u0085\u2028\u2029";
 
     /**
      * The clause without the Korean connective ending that closes it (늦었지만 → 늦었), for scoring:
@@ -75,12 +117,27 @@ public final class ClauseSplitter {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        if (start < end && !WORDLESS.matcher(text.substring(start, end)).matches()) {
+        if (start < end && !wordless(text, start, end)) {
             clauses.add(new Clause(text.substring(start, end), start, end));
         } else if (start < end && !clauses.isEmpty()) {
             // punctuation or emoji alone joins the clause before it
             Clause last = clauses.remove(clauses.size() - 1);
             clauses.add(new Clause(text.substring(last.start(), end), last.start(), end));
         }
+    }
+
+    /** Whether the text between the two indices is only punctuation, symbols and spaces (emoji are symbols). */
+    static boolean wordless(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            if (i + Character.charCount(cp) > to) {
+                cp = text.charAt(i);
+            }
+            if ((WORDLESS_TYPES >> Character.getType(cp) & 1) == 0 && REGEX_SPACES.indexOf(cp) < 0) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

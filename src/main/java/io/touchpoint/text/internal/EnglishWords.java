@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,6 +35,8 @@ final class EnglishWords {
         }
     };
 
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
     private EnglishWords() {}
 
     static List<Word> analyze(String text) {
@@ -43,9 +46,9 @@ final class EnglishWords {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                String surface = text.substring(offset.startOffset(), offset.endOffset())
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("['’]s$", "");
+                String surface =
+                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT);
+                surface = POSSESSIVE.matcher(surface).replaceAll("");
                 words.add(new Word(surface, term.toString(), offset.startOffset(), offset.endOffset()));
             }
             stream.end();

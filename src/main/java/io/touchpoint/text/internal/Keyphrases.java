@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
@@ -182,6 +183,8 @@ final class Keyphrases {
             "though",
             "yet");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Keyphrases() {}
 
     static List<String> korean(String text, List<Morph> morphs, int limit) {
@@ -201,7 +204,9 @@ final class Keyphrases {
                 Morph first = morphs.get(i);
                 Morph last = morphs.get(j);
                 String phrase = first.end() <= last.start()
-                        ? text.substring(first.start(), last.end()).replaceAll("\\s+", " ")
+                        ? WHITESPACE
+                                .matcher(text.substring(first.start(), last.end()))
+                                .replaceAll(" ")
                         : joined(morphs, i, j);
                 add(candidates, phrase, true, first.start());
                 i = j;

@@ -104,6 +104,19 @@ public final class LinearModel {
         return bias + sum / Math.sqrt(features.size());
     }
 
+    /** As {@link #logit(Collection)} for the hashes of the features, summed in the same order. */
+    double logit(FeatureHashes features) {
+        int n = features.size();
+        if (n == 0) {
+            return bias;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += table.get(features.get(i));
+        }
+        return bias + sum / Math.sqrt(n);
+    }
+
     /** Open addressing with linear probing, at most two thirds full: a lookup is one or two probes. */
     private static final class HashTable {
 
@@ -144,13 +157,9 @@ public final class LinearModel {
         }
     }
 
+    /** FNV-1a over the text's UTF-16 chars. */
     static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return FeatureHashes.fold(FeatureHashes.START, text);
     }
 
     public void write(OutputStream out) throws IOException {

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public final class LinearSentiment implements SentimentScorer {
 
+    /** Each thread reuses its buffer of feature hashes: scoring allocates almost nothing. */
+    private static final ThreadLocal<FeatureHashes> HASHES = ThreadLocal.withInitial(FeatureHashes::new);
+
     private final LinearModel model;
     private final SentimentFeatures features;
     private final KoreanMorphology korean;
@@ -52,17 +55,18 @@ public final class LinearSentiment implements SentimentScorer {
         if (!"ko".equals(language)) {
             return score(normal);
         }
-        double logit = model.logit(features.extract(normal, morphs, language));
-        return Math.tanh((prior == null ? logit : logit + prior.votes(morphs)) / 2);
+        return Math.tanh(logit(normal, morphs) / 2);
     }
 
     double logit(String text) {
         String normal = SentimentFeatures.normalise(text);
-        if (!"ko".equals(language)) {
-            return model.logit(features.extract(normal, List.of(), language));
-        }
-        List<Morph> morphs = korean.analyze(normal);
-        double logit = model.logit(features.extract(normal, morphs, language));
-        return prior == null ? logit : logit + prior.votes(morphs);
+        return logit(normal, "ko".equals(language) ? korean.analyze(normal) : List.of());
+    }
+
+    private double logit(String normal, List<Morph> morphs) {
+        FeatureHashes hashes = HASHES.get();
+        features.hashes(normal, morphs, language, hashes);
+        double logit = model.logit(hashes);
+        return prior == null || !"ko".equals(language) ? logit : logit + prior.votes(morphs);
     }
 }

@@ -20,9 +20,9 @@ record Normalised(String text, int[] origin) {
             previous = cp;
             if (run <= 2) {
                 for (int k = 0; k < Character.charCount(cp); k++) {
-                    cutOrigin[cut.length()] = i;
-                    cut.append(Character.toChars(cp)[k]);
+                    cutOrigin[cut.length() + k] = i;
                 }
+                cut.appendCodePoint(cp);
             }
             i += width;
         }

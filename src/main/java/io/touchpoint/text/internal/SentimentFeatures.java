@@ -36,6 +36,11 @@ public final class SentimentFeatures {
     private static final Set<String> ENGLISH_NEGATORS =
             Set.of("not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot");
 
+    // each feature's hash continues from the hash of its kind's prefix
+    private static final long CHAR_GRAM = FeatureHashes.fold(FeatureHashes.START, "c:");
+    private static final long WORD = FeatureHashes.fold(FeatureHashes.START, "w:");
+    private static final long BIGRAM = FeatureHashes.fold(FeatureHashes.START, "b:");
+
     private final KoreanMorphology korean;
     private final Options options;
 
@@ -76,6 +81,74 @@ public final class SentimentFeatures {
             }
         }
         return new ArrayList<>(features);
+    }
+
+    /**
+     * The hashes of what {@link #extract(String, List, String)} lists, in the same order, computed
+     * without building the features' text: the sentiment models look features up by hash only.
+     */
+    void hashes(String normal, List<Morph> morphs, String language, FeatureHashes out) {
+        out.clear();
+        charGramHashes(normal, out);
+        if (!options.words() && !options.wordBigrams()) {
+            return;
+        }
+        if ("ko".equals(language)) {
+            koreanWordHashes(morphs, out);
+            return;
+        }
+        List<String> words = englishWords(normal);
+        for (int i = 0; i < words.size(); i++) {
+            if (options.words()) {
+                out.add(FeatureHashes.fold(WORD, words.get(i)));
+            }
+            if (options.wordBigrams() && i > 0) {
+                long h = FeatureHashes.fold(BIGRAM, words.get(i - 1));
+                out.add(FeatureHashes.fold(FeatureHashes.fold(h, '|'), words.get(i)));
+            }
+        }
+    }
+
+    private void charGramHashes(String text, FeatureHashes out) {
+        int[] cps = out.paddedCodePoints(text);
+        int length = out.codePointCount();
+        for (int n = options.minCharN(); n <= options.maxCharN(); n++) {
+            for (int i = 0; i + n <= length; i++) {
+                if (n == 1 && cps[i] == ' ') {
+                    continue;
+                }
+                long h = CHAR_GRAM;
+                for (int k = i; k < i + n; k++) {
+                    h = FeatureHashes.foldCodePoint(h, cps[k]);
+                }
+                out.add(h);
+            }
+        }
+    }
+
+    /** As {@link #koreanWords(List)} and the loop over them in {@link #extract(String, List, String)}. */
+    private void koreanWordHashes(List<Morph> morphs, FeatureHashes out) {
+        boolean[] negated = KoreanNegation.negatedPositions(morphs);
+        int previous = -1;
+        for (int i = 0; i < morphs.size(); i++) {
+            Morph m = morphs.get(i);
+            if (m.tag().equals("SP")) {
+                continue;
+            }
+            if (options.words()) {
+                out.add(foldKoreanWord(WORD, m, negated[i]));
+            }
+            if (options.wordBigrams() && previous >= 0) {
+                long h = foldKoreanWord(BIGRAM, morphs.get(previous), negated[previous]);
+                out.add(foldKoreanWord(FeatureHashes.fold(h, '|'), m, negated[i]));
+            }
+            previous = i;
+        }
+    }
+
+    private static long foldKoreanWord(long hash, Morph m, boolean negated) {
+        long h = negated ? FeatureHashes.fold(hash, "NEG_") : hash;
+        return FeatureHashes.fold(FeatureHashes.fold(FeatureHashes.fold(h, m.term()), '/'), m.tag());
     }
 
     private void charGrams(String text, Set<String> features) {

@@ -52,7 +52,7 @@ public final class TextPipeline {
     public TextAnalysis analyze(String text, Map<String, SentimentScorer> workspaceModels, ThemeTaxonomy themes) {
         String clean = clean(text);
         String redacted = PiiRedactor.redact(clean);
-        String language = LanguageDetector.detect(PII_TOKENS.matcher(redacted).replaceAll(" "));
+        String language = LanguageDetector.detect(withoutPiiTokens(redacted));
         return switch (language) {
             case LanguageDetector.KOREAN -> korean(redacted, scorer(workspaceModels, language), themes);
             case LanguageDetector.ENGLISH -> english(redacted, scorer(workspaceModels, language), themes);
@@ -98,7 +98,11 @@ public final class TextPipeline {
     }
 
     private static List<ClauseSentiment> clauses(String redacted, SentimentScorer scorer, double wholeScore) {
-        List<ClauseSplitter.Clause> clauses = ClauseSplitter.split(redacted);
+        return clauses(ClauseSplitter.split(redacted), scorer, wholeScore);
+    }
+
+    private static List<ClauseSentiment> clauses(
+            List<ClauseSplitter.Clause> clauses, SentimentScorer scorer, double wholeScore) {
         if (clauses.size() <= 1) {
             return clauses.stream()
                     .map(c -> new ClauseSentiment(c.text(), scorer.label(wholeScore), round(wholeScore)))
@@ -120,7 +124,7 @@ public final class TextPipeline {
             String redacted, Normalised normalised, List<Morph> morphs, SentimentScorer scorer, double wholeScore) {
         List<ClauseSplitter.Clause> clauses = ClauseSplitter.split(redacted);
         if (clauses.size() <= 1) {
-            return clauses(redacted, scorer, wholeScore);
+            return clauses(clauses, scorer, wholeScore);
         }
         String normal = normalised.text();
         List<ClauseSentiment> result = new ArrayList<>(clauses.size());
@@ -147,10 +151,16 @@ public final class TextPipeline {
 
     /** PII tokens replaced by as many spaces, so that offsets stay. */
     private static String blankPiiTokens(String text) {
+        if (text.indexOf('[') < 0) {
+            return text;
+        }
         return PII_TOKENS.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
     private static String withoutPiiTokens(String text) {
+        if (text.indexOf('[') < 0) {
+            return text;
+        }
         return PII_TOKENS.matcher(text).replaceAll(" ");
     }
 

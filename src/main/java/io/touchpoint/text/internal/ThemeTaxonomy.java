@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,32 @@ public final class ThemeTaxonomy {
     private static final int SHIPPED_VERSION = shippedVersion(SHIPPED_TEXT);
 
     private final List<Theme> themes;
+    /** Each distinct Korean keyword word, numbered: a text's morphemes are looked up here once. */
+    private final Map<String, Integer> koreanWords = new HashMap<>();
+    /** For each theme, rule and part, the number of its Korean word, or −1 for an English part. */
+    private final int[][][] koreanParts;
+    /** The length of the longest Korean keyword: nouns are looked up by their pieces up to it. */
+    private final int longestKorean;
 
     ThemeTaxonomy(List<Theme> themes) {
         this.themes = List.copyOf(themes);
+        this.koreanParts = new int[themes.size()][][];
+        int longest = 0;
+        for (int t = 0; t < themes.size(); t++) {
+            List<List<Part>> rules = themes.get(t).rules();
+            koreanParts[t] = new int[rules.size()][];
+            for (int r = 0; r < rules.size(); r++) {
+                List<Part> rule = rules.get(r);
+                koreanParts[t][r] = new int[rule.size()];
+                for (int p = 0; p < rule.size(); p++) {
+                    String word = rule.get(p).korean();
+                    koreanParts[t][r][p] =
+                            word == null ? -1 : koreanWords.computeIfAbsent(word, w -> koreanWords.size());
+                    longest = Math.max(longest, word == null ? 0 : word.length());
+                }
+            }
+        }
+        this.longestKorean = longest;
     }
 
     static ThemeTaxonomy shipped() {
@@ -147,20 +171,25 @@ public final class ThemeTaxonomy {
                 latinStems.add(EnglishWords.stem(m.term()));
             }
         }
+        int[] positions = koreanPositions(morphs);
+        if (latinStems.isEmpty() && Arrays.stream(positions).allMatch(p -> p < 0)) {
+            return List.of();
+        }
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (Theme theme : themes) {
+        for (int t = 0; t < themes.size(); t++) {
+            Theme theme = themes.get(t);
             int first = Integer.MAX_VALUE;
-            for (List<Part> rule : theme.rules()) {
+            for (int r = 0; r < theme.rules().size(); r++) {
+                List<Part> rule = theme.rules().get(r);
                 int at = -1;
-                for (Part part : rule) {
-                    int p = part.korean() != null
-                            ? koreanPosition(morphs, part.korean())
-                            : stemPosition(latinStems, part);
+                for (int k = 0; k < rule.size(); k++) {
+                    int word = koreanParts[t][r][k];
+                    int p = word >= 0 ? positions[word] : stemPosition(latinStems, rule.get(k));
                     if (p < 0) {
                         at = -1;
                         break;
                     }
-                    at = Math.max(at, part.korean() != null ? p : Integer.MAX_VALUE - 1);
+                    at = Math.max(at, word >= 0 ? p : Integer.MAX_VALUE - 1);
                 }
                 if (at >= 0) {
                     first = Math.min(first, at);
@@ -173,17 +202,38 @@ public final class ThemeTaxonomy {
         return ordered(found);
     }
 
-    private static int koreanPosition(List<Morph> morphs, String word) {
+    /**
+     * Where each Korean keyword word first occurs (−1: nowhere), by its number: a noun matches its
+     * own term and every piece of it of two or more characters (배송지연 → 배송, 지연), a predicate
+     * its stem (늦). One pass over the morphemes instead of one per keyword.
+     */
+    private int[] koreanPositions(List<Morph> morphs) {
+        int[] positions = new int[koreanWords.size()];
+        Arrays.fill(positions, -1);
         for (Morph m : morphs) {
-            if (m.isNoun()
-                    && (m.term().equals(word) || (word.length() >= 2 && m.term().contains(word)))) {
-                return m.start();
-            }
-            if (m.isPredicate() && m.term().equals(word)) {
-                return m.start();
+            String term = m.term();
+            if (m.isPredicate()) {
+                found(positions, term, m.start());
+            } else if (m.isNoun()) {
+                found(positions, term, m.start());
+                for (int from = 0; from < term.length() - 1; from++) {
+                    int longest = Math.min(term.length(), from + longestKorean);
+                    for (int to = from + 2; to <= longest; to++) {
+                        if (to - from < term.length()) {
+                            found(positions, term.substring(from, to), m.start());
+                        }
+                    }
+                }
             }
         }
-        return -1;
+        return positions;
+    }
+
+    private void found(int[] positions, String word, int start) {
+        Integer number = koreanWords.get(word);
+        if (number != null && positions[number] < 0) {
+            positions[number] = start;
+        }
     }
 
     private static int stemPosition(List<String> stems, Part part) {

@@ -96,6 +96,30 @@ class TaxonomyTest {
     }
 
     @Test
+    void koreanKeywordsMatchInsideLongerNounsButPredicatesAndOneLetterWordsOnlyWhole() {
+        ThemeTaxonomy rules = ThemeTaxonomy.of(List.of(
+                new ThemeDefinition("delay", "Delay", "지연", List.of("지연")),
+                new ThemeDefinition("bag", "Bag", "백", List.of("백")),
+                new ThemeDefinition("slow", "Slow", "느림", List.of("느리다")),
+                new ThemeDefinition("late_box", "Late box", "늦은 박스", List.of("박스+늦다"))));
+        assertThat(rules.matchKorean(List.of(new Morph("배송지연", "NNG", 0, 4)))).containsExactly("delay");
+        assertThat(rules.matchKorean(List.of(new Morph("지연되", "VV", 0, 3)))).isEmpty();
+        assertThat(rules.matchKorean(List.of(new Morph("백화점", "NNG", 0, 3)))).isEmpty();
+        assertThat(rules.matchKorean(List.of(new Morph("백", "NNG", 0, 1)))).containsExactly("bag");
+        assertThat(rules.matchKorean(List.of(new Morph("느리", "VA", 0, 2)))).containsExactly("slow");
+        assertThat(rules.matchKorean(List.of(new Morph("느리", "NNG", 0, 2)))).containsExactly("slow");
+        assertThat(rules.matchKorean(List.of(new Morph("느리게", "VA", 0, 3)))).isEmpty();
+        // in order of first mention; a rule of several parts stands where its last part is
+        assertThat(rules.matchKorean(List.of(
+                        new Morph("늦", "VA", 0, 2),
+                        new Morph("박스", "NNG", 3, 5),
+                        new Morph("백", "NNG", 6, 7),
+                        new Morph("지연", "NNG", 8, 10),
+                        new Morph("박스", "NNG", 11, 13))))
+                .containsExactly("late_box", "bag", "delay");
+    }
+
+    @Test
     void theShippedTaxonomyHasItsOwnNegativeVersion() {
         assertThat(ThemeTaxonomy.shippedVersion()).isNegative();
         assertThat(TextStore.effective(0)).isEqualTo(ThemeTaxonomy.shippedVersion());

@@ -53,6 +53,22 @@ class TextPipelineTest {
     }
 
     @Test
+    void praiseForTheProductDoesNotHideARegretAboutTheDelivery() {
+        TextAnalysis analysis = analyze("상품은 마음에 드는데 배송이 느려서 아쉽습니다.");
+        assertThat(analysis.sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(analysis.clauses())
+                .extracting(ClauseSentiment::sentiment)
+                .containsExactly(Sentiment.POSITIVE, Sentiment.NEGATIVE);
+        assertThat(sentiment("배송이 아쉽네요")).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void aDeliveryLaterThanPromisedIsNegative() {
+        assertThat(sentiment("Delivery took three days longer than promised.")).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(sentiment("The parcel came a week later than expected")).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
     void mixedKoreanCommentIsScoredPerClause() {
         TextAnalysis analysis = analyze("배송은 늦었지만 품질은 좋아요");
         List<ClauseSentiment> clauses = analysis.clauses();
