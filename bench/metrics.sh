@@ -8,7 +8,7 @@
 #   --data DIR  embedded store directory: reused if it holds a store, else generated there and kept
 #   --pg-db NAME  PostgreSQL database: reused if it exists, else created, generated and kept
 #   --keep      keep the generated temporary store
-#   --cohort-path PATH  also time this cohort endpoint (e.g. once the cohort API exists)
+#   --cohort-path PATH  the cohort endpoint to time (default /api/v1/metrics/cohorts?from=…&to=…)
 # Environment: SERVER_OPTS (JVM options of the benchmark's server JVM), JAR (server jar),
 #              PORT (18084 embedded, 18085 PostgreSQL).
 set -euo pipefail

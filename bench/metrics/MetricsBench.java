@@ -80,6 +80,12 @@ final class MetricsBench {
                     workspace.id(),
                     workspace.timeZone());
             List<Segment> segments = app.getBean(Segments.class).list(workspace.id());
+            // the reports read each segment's stored membership (ADR 0026): make sure it is there
+            long snapshotStarted = System.nanoTime();
+            int snapshots = app.getBean(Segments.class).refreshSnapshots();
+            System.out.printf(
+                    "== segment snapshots recomputed: %d in %.0f ms%n",
+                    snapshots, (System.nanoTime() - snapshotStarted) / 1e6);
             System.out.printf(
                     "== store %s, %s to %s (%s), %d segments; warm-up %d, runs %d%n",
                     store.dialect(), from, to, workspace.timeZone(), segments.size(), warmup, runs);
@@ -93,15 +99,19 @@ final class MetricsBench {
             bench.compare(
                     "NPS by segment, 1 year",
                     () -> bench.apiGroups("/api/v1/metrics/nps?" + period + "&by=segment"),
-                    () -> bench.sqlSegments(segments, from, to, workspace.timeZone()),
+                    () -> bench.sqlSegments(segments, from, to, workspace.timeZone(), false),
                     warmup,
                     runs);
-            String cohortPath = args.get("cohort-path");
+            bench.compare(
+                    "NPS by segment, 1 year, SQL over stored members",
+                    () -> bench.apiGroups("/api/v1/metrics/nps?" + period + "&by=segment"),
+                    () -> bench.sqlSegments(segments, from, to, workspace.timeZone(), true),
+                    warmup,
+                    runs);
+            String cohortPath = args.getOrDefault("cohort-path", "/api/v1/metrics/cohorts?" + period);
             bench.compare(
                     "Retention cohorts (first-order month × months since), 1 year",
-                    cohortPath == null
-                            ? null
-                            : () -> bench.get(cohortPath).path("cohorts").size(),
+                    () -> bench.get(cohortPath).path("cohorts").size(),
                     () -> bench.sqlCohorts(from, to, workspace.timeZone()),
                     warmup,
                     runs);
@@ -264,13 +274,22 @@ final class MetricsBench {
     }
 
     /** One statement: the NPS histogram of each segment's members, segments as the product defines them. */
-    private Object sqlSegments(List<Segment> segments, LocalDate from, LocalDate to, ZoneId zoneId) throws Exception {
+    /**
+     * NPS per segment; {@code stored}: members from the segments' stored snapshots (what the API
+     * reads while they are fresh), else from the segments' rules evaluated now.
+     */
+    private Object sqlSegments(List<Segment> segments, LocalDate from, LocalDate to, ZoneId zoneId, boolean stored)
+            throws Exception {
         Instant start = from.atStartOfDay(zoneId).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zoneId).toInstant();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (Segment segment : segments) {
-            SegmentRules.Query members = SegmentRules.compile(workspaceId, segment.definition(), Instant.now());
+            SegmentRules.Query members = stored
+                    ? new SegmentRules.Query(
+                            "select root_id from segment_members where workspace_id = ? and segment_id = ?",
+                            List.of(workspaceId, segment.id()))
+                    : SegmentRules.compile(workspaceId, segment.definition(), Instant.now());
             parts.add("select '" + segment.id() + "' as segment, count(*) filter (where a.value_number >= 9) as p, "
                     + "count(*) filter (where a.value_number <= 6) as d, count(*) as n " + NPS_FROM
                     + "and r.finished_at >= ? and r.finished_at < ? and r.customer_id in (" + members.sql() + ")");

@@ -1,6 +1,7 @@
 package io.touchpoint.customers;
 
 import io.touchpoint.customers.internal.CustomerReads;
+import io.touchpoint.customers.internal.SegmentProperties;
 import io.touchpoint.customers.internal.SegmentRules;
 import io.touchpoint.platform.FieldProblem;
 import io.touchpoint.platform.Ids;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Rule-based segments, evaluated on the server each time they are read, so membership is always
- * current. Other modules use {@link #members} and {@link #isMember}.
+ * current. Other modules use {@link #members} and {@link #isMember}. Reports over many people use
+ * {@link #memberQueries}, which reads each segment's stored membership snapshot while it is fresh
+ * (ADR 0026): computed when the segment is saved and every refresh interval.
  */
 @Service
 public class Segments {
@@ -30,22 +33,28 @@ public class Segments {
     private final Store store;
     private final CustomerReads reads;
     private final Clock clock;
+    private final SegmentProperties properties;
 
-    Segments(Store store, CustomerReads reads, Clock clock) {
+    Segments(Store store, CustomerReads reads, Clock clock, SegmentProperties properties) {
         this.store = store;
         this.reads = reads;
         this.clock = clock;
+        this.properties = properties;
     }
 
     public Segment create(UUID workspaceId, String name, String description, SegmentDefinition definition) {
         check(name, description, definition);
         UUID id = Ids.next();
         Instant now = clock.instant();
-        store.write(tx -> tx.jdbc()
-                .sql("insert into segments (workspace_id, id, name, description, definition, created_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(workspaceId, id, name.trim(), description, Json.write(definition), Sql.ts(now), Sql.ts(now))
-                .update());
+        store.write(tx -> {
+            tx.jdbc()
+                    .sql(
+                            "insert into segments (workspace_id, id, name, description, definition, created_at, updated_at) "
+                                    + "values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(workspaceId, id, name.trim(), description, Json.write(definition), Sql.ts(now), Sql.ts(now))
+                    .update();
+            return snapshot(tx, workspaceId, id, definition, now);
+        });
         return get(workspaceId, id);
     }
 
@@ -53,43 +62,62 @@ public class Segments {
         get(workspaceId, id);
         check(name, description, definition);
         Instant now = clock.instant();
-        store.write(tx -> tx.jdbc()
-                .sql("update segments set name = ?, description = ?, definition = ?, updated_at = ? "
-                        + "where workspace_id = ? and id = ?")
-                .params(name.trim(), description, Json.write(definition), Sql.ts(now), workspaceId, id)
-                .update());
+        store.write(tx -> {
+            tx.jdbc()
+                    .sql("update segments set name = ?, description = ?, definition = ?, updated_at = ? "
+                            + "where workspace_id = ? and id = ?")
+                    .params(name.trim(), description, Json.write(definition), Sql.ts(now), workspaceId, id)
+                    .update();
+            return snapshot(tx, workspaceId, id, definition, now);
+        });
         return get(workspaceId, id);
     }
 
     public void delete(UUID workspaceId, UUID id) {
-        int deleted = store.write(tx -> tx.jdbc()
-                .sql("delete from segments where workspace_id = ? and id = ?")
-                .params(workspaceId, id)
-                .update());
+        int deleted = store.write(tx -> {
+            for (String table : List.of("segment_members", "segment_snapshots")) {
+                tx.jdbc()
+                        .sql("delete from " + table + " where workspace_id = ? and segment_id = ?")
+                        .params(workspaceId, id)
+                        .update();
+            }
+            return tx.jdbc()
+                    .sql("delete from segments where workspace_id = ? and id = ?")
+                    .params(workspaceId, id)
+                    .update();
+        });
         if (deleted == 0) {
             throw new NotFoundException("No segment " + id);
         }
     }
 
     public Segment get(UUID workspaceId, UUID id) {
-        Segment segment = store.reads()
+        return withCount(workspaceId, uncounted(workspaceId, id));
+    }
+
+    private Segment uncounted(UUID workspaceId, UUID id) {
+        return store.reads()
                 .sql("select id, name, description, definition, created_at, updated_at from segments "
                         + "where workspace_id = ? and id = ?")
                 .params(workspaceId, id)
                 .query((rs, n) -> row(rs, 0))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("No segment " + id));
-        return withCount(workspaceId, segment);
     }
 
     public List<Segment> list(UUID workspaceId) {
-        List<Segment> segments = store.reads()
+        return uncounted(workspaceId).stream()
+                .map(s -> withCount(workspaceId, s))
+                .toList();
+    }
+
+    private List<Segment> uncounted(UUID workspaceId) {
+        return store.reads()
                 .sql("select id, name, description, definition, created_at, updated_at from segments "
                         + "where workspace_id = ? order by name")
                 .param(workspaceId)
                 .query((rs, n) -> row(rs, 0))
                 .list();
-        return segments.stream().map(s -> withCount(workspaceId, s)).toList();
     }
 
     /** How many people a definition matches now, without saving it (for previews and tests of rules). */
@@ -104,8 +132,8 @@ public class Segments {
 
     /** The segment's members (root profile ids), all of them. */
     public Set<UUID> members(UUID workspaceId, UUID segmentId) {
-        var query =
-                SegmentRules.compile(workspaceId, get(workspaceId, segmentId).definition(), clock.instant());
+        var query = SegmentRules.compile(
+                workspaceId, uncounted(workspaceId, segmentId).definition(), clock.instant());
         return new HashSet<>(store.reads()
                 .sql(query.sql())
                 .params(query.params())
@@ -116,29 +144,107 @@ public class Segments {
     /**
      * Every segment of the workspace (by name) with its membership as a subquery, without running
      * it or counting members: a report can then select what it needs about the members in one
-     * statement instead of loading each segment's member list.
+     * statement instead of loading each segment's member list. A segment whose stored snapshot was
+     * computed for its current rules within {@link SegmentProperties#maxSnapshotAge()} is read from
+     * the snapshot ({@link SegmentMembersQuery#asOf()} says when); any other has its rules evaluated.
      */
     public List<SegmentMembersQuery> memberQueries(UUID workspaceId) {
         Instant now = clock.instant();
-        return store
-                .reads()
-                .sql("select id, name, description, definition, created_at, updated_at from segments "
-                        + "where workspace_id = ? order by name")
-                .param(workspaceId)
-                .query((rs, n) -> row(rs, 0))
-                .list()
-                .stream()
-                .map(segment -> {
+        Instant freshSince = now.minus(properties.maxSnapshotAge());
+        return store.reads()
+                .sql("select s.id, s.name, s.description, s.definition, s.created_at, s.updated_at, n.computed_at "
+                        + "from segments s left join segment_snapshots n on n.segment_id = s.id "
+                        + "and n.definition_at = s.updated_at and n.computed_at >= ? "
+                        + "where s.workspace_id = ? order by s.name")
+                .params(Sql.ts(freshSince), workspaceId)
+                .query((rs, n) -> {
+                    Segment segment = row(rs, 0);
+                    Instant asOf = Sql.instant(rs, "computed_at");
+                    if (asOf != null) {
+                        return new SegmentMembersQuery(
+                                segment.id(),
+                                segment.name(),
+                                "select root_id from segment_members where workspace_id = ? and segment_id = ?",
+                                List.of(workspaceId, segment.id()),
+                                asOf);
+                    }
                     var query = SegmentRules.compile(workspaceId, segment.definition(), now);
-                    return new SegmentMembersQuery(segment.id(), segment.name(), query.sql(), query.params());
+                    return new SegmentMembersQuery(segment.id(), segment.name(), query.sql(), query.params(), null);
                 })
-                .toList();
+                .list();
+    }
+
+    /**
+     * Recomputes the stored membership of every segment whose snapshot is missing, was computed
+     * for older rules or is older than the refresh interval: one write per segment, so the
+     * embedded store's writer is never held for long. Returns how many were recomputed.
+     */
+    public int refreshSnapshots() {
+        Instant due = clock.instant().minus(properties.refreshInterval());
+        List<Object[]> stale = store.reads()
+                .sql("select s.workspace_id, s.id from segments s left join segment_snapshots n "
+                        + "on n.segment_id = s.id and n.definition_at = s.updated_at "
+                        + "where n.computed_at is null or n.computed_at <= ? order by n.computed_at nulls first")
+                .params(Sql.ts(due))
+                .query((rs, n) -> new Object[] {Sql.uuid(rs, "workspace_id"), Sql.uuid(rs, "id")})
+                .list();
+        int refreshed = 0;
+        for (Object[] segment : stale) {
+            UUID workspaceId = (UUID) segment[0];
+            UUID id = (UUID) segment[1];
+            refreshed += store.write(tx -> {
+                // the definition is read again in the write: a change since the list above wins
+                var current = tx.jdbc()
+                        .sql("select definition from segments where workspace_id = ? and id = ?")
+                        .params(workspaceId, id)
+                        .query((rs, n) -> Json.MAPPER.readValue(rs.getString("definition"), SegmentDefinition.class))
+                        .optional();
+                if (current.isEmpty()) {
+                    return 0;
+                }
+                snapshot(tx, workspaceId, id, current.get(), clock.instant());
+                return 1;
+            });
+        }
+        return refreshed;
+    }
+
+    /**
+     * Replaces a segment's stored membership with the people its rules match now, in the caller's
+     * write, and records when and for which version of the rules. Returns the member count.
+     */
+    private static long snapshot(
+            io.touchpoint.platform.WriteContext tx,
+            UUID workspaceId,
+            UUID segmentId,
+            SegmentDefinition definition,
+            Instant now) {
+        var query = SegmentRules.compile(workspaceId, definition, now);
+        tx.jdbc()
+                .sql("delete from segment_members where workspace_id = ? and segment_id = ?")
+                .params(workspaceId, segmentId)
+                .update();
+        List<Object> params = new ArrayList<>(List.of(workspaceId, segmentId));
+        params.addAll(query.params());
+        long members = tx.jdbc()
+                .sql("insert into segment_members (workspace_id, segment_id, root_id) "
+                        + "select cast(? as uuid), cast(? as uuid), root_id from (" + query.sql() + ") m")
+                .params(params)
+                .update();
+        tx.jdbc()
+                .sql("insert into segment_snapshots (segment_id, workspace_id, definition_at, computed_at, members) "
+                        + "select id, workspace_id, updated_at, ?, ? from segments where workspace_id = ? and id = ? "
+                        + "on conflict (segment_id) do update set definition_at = excluded.definition_at, "
+                        + "computed_at = excluded.computed_at, members = excluded.members")
+                .params(Sql.ts(now), members, workspaceId, segmentId)
+                .update();
+        return members;
     }
 
     /** The segments this person belongs to now. */
     public List<Segment> segmentsOf(UUID workspaceId, UUID rootId) {
         List<Segment> result = new ArrayList<>();
-        for (Segment segment : list(workspaceId)) {
+        for (Segment segment : uncounted(workspaceId)) {
             var query = SegmentRules.compile(workspaceId, segment.definition(), clock.instant());
             List<Object> params = new ArrayList<>(query.params());
             params.add(rootId);
@@ -155,8 +261,18 @@ public class Segments {
         return result;
     }
 
+    /** Whether the person is a member now (the rules evaluated for this one person). */
     public boolean isMember(UUID workspaceId, UUID segmentId, UUID rootId) {
-        return members(workspaceId, segmentId).contains(rootId);
+        var query = SegmentRules.compile(
+                workspaceId, uncounted(workspaceId, segmentId).definition(), clock.instant());
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(rootId);
+        return store.reads()
+                        .sql("select count(*) from (" + query.sql() + ") members where root_id = ?")
+                        .params(params)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A page of members as customer summaries, most recently active first. */

@@ -168,8 +168,9 @@ public class FeedbackMetrics {
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
         List<Map<String, Object>> groups = new ArrayList<>();
         if ("segment".equals(query.by())) {
-            // one statement for all segments: each segment's members are a subquery, so neither
-            // the member lists nor a per-customer histogram travel to the application
+            // one statement for all segments: each segment's members are a subquery (its stored
+            // snapshot while fresh, else its rules), so neither the member lists nor a per-customer
+            // histogram travel to the application
             List<SegmentMembersQuery> all = segments.memberQueries(workspaceId);
             Map<List<Object>, Tally> bySegment = all.isEmpty()
                     ? Map.of()
@@ -177,7 +178,14 @@ public class FeedbackMetrics {
             for (int i = 0; i < all.size(); i++) {
                 SegmentMembersQuery segment = all.get(i);
                 Tally tally = bySegment.getOrDefault(List.of(i), new Tally(kind));
-                groups.add(group(segment.segmentId().toString(), segment.name(), tally));
+                Map<String, Object> group = group(segment.segmentId().toString(), segment.name(), tally);
+                // when the members were computed: the segment's stored snapshot, or now
+                group.put(
+                        "membersAsOf",
+                        (segment.asOf() == null ? clock.instant() : segment.asOf())
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString());
+                groups.add(group);
             }
         } else if ("product".equals(query.by()) || "tier".equals(query.by())) {
             boolean product = "product".equals(query.by());

@@ -218,6 +218,97 @@ class MetricsIT extends IntegrationTest {
                 .containsEntry("Nobody", 0L);
     }
 
+    @Test
+    void theBreakdownBySegmentReadsTheStoredMembershipWhileItIsFreshAndTheRulesOtherwise() {
+        String id = segmentId("VIP", Map.of("type", "trait", "name", "vip", "op", "eq", "value", true));
+        assertThat(vip().path("n").asLong()).isEqualTo(1); // a
+
+        // b becomes a VIP: the rules match a and b now, the snapshot taken when the segment was saved still a only
+        identify("b", true);
+        JsonNode stored = vip();
+        assertThat(stored.path("n").asLong()).isEqualTo(1);
+        java.time.Instant snapshotAt =
+                java.time.Instant.parse(stored.path("membersAsOf").asString());
+
+        // a snapshot older than twice the refresh interval is not read: the rules are evaluated
+        store.write(tx -> tx.jdbc()
+                .sql("update segment_snapshots set computed_at = ? where segment_id = ?")
+                .params(
+                        io.touchpoint.platform.Sql.ts(snapshotAt.minus(java.time.Duration.ofHours(1))),
+                        java.util.UUID.fromString(id))
+                .update());
+        JsonNode live = vip();
+        assertThat(live.path("n").asLong()).isEqualTo(2);
+        assertThat(java.time.Instant.parse(live.path("membersAsOf").asString())).isAfterOrEqualTo(snapshotAt);
+
+        // the refresher recomputes the stale snapshot; later changes wait for the next refresh
+        assertThat(segments.refreshSnapshots()).isGreaterThanOrEqualTo(1);
+        identify("b", false);
+        assertThat(vip().path("n").asLong()).isEqualTo(2);
+        assertThat(storedMembers(id)).isEqualTo(2);
+
+        // saving the segment recomputes it at once
+        Http.Response saved = http().bearer(ws.secretKey())
+                .putJson(
+                        "/api/v1/segments/" + id,
+                        Map.of(
+                                "name",
+                                "VIP",
+                                "rules",
+                                List.of(Map.of("type", "trait", "name", "vip", "op", "eq", "value", true))));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(vip().path("n").asLong()).isEqualTo(1);
+
+        // erasing a person removes them from every snapshot; deleting the segment removes its snapshot
+        assertThat(http().bearer(ws.secretKey()).delete("/api/v1/customers/a").status())
+                .isBetween(200, 204);
+        assertThat(storedMembers(id)).isZero();
+        assertThat(http().bearer(ws.secretKey())
+                        .delete("/api/v1/segments/" + id)
+                        .status())
+                .isBetween(200, 204);
+        assertThat(store.reads()
+                        .sql("select count(*) from segment_snapshots where segment_id = ?")
+                        .params(java.util.UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.touchpoint.platform.Store store;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.touchpoint.customers.Segments segments;
+
+    private JsonNode vip() {
+        JsonNode groups = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=segment")
+                .path("groups");
+        assertThat(groups).hasSize(1);
+        return groups.get(0);
+    }
+
+    private void identify(String user, boolean vip) {
+        Http.Response r = http().basic(ws.writeKey(), "")
+                .postJson("/v1/identify", Map.of("userId", user, "traits", Map.of("vip", vip)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private long storedMembers(String segmentId) {
+        return store.reads()
+                .sql("select count(*) from segment_members where segment_id = ?")
+                .params(java.util.UUID.fromString(segmentId))
+                .query(Long.class)
+                .single();
+    }
+
+    private String segmentId(String name, Map<String, Object> rule) {
+        Http.Response created = http().bearer(ws.secretKey())
+                .postJson("/api/v1/segments", Map.of("name", name, "rules", List.of(rule)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
     private void segment(String name, Map<String, Object> rule) {
         Http.Response created = http().bearer(ws.secretKey())
                 .postJson("/api/v1/segments", Map.of("name", name, "rules", List.of(rule)));

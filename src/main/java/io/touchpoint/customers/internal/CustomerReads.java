@@ -269,6 +269,10 @@ public class CustomerReads {
                     .params(in.params(workspaceId))
                     .update();
         }
+        tx.jdbc()
+                .sql("delete from segment_members where workspace_id = ? and root_id in (" + in.marks() + ")")
+                .params(in.params(workspaceId))
+                .update();
         List<Object> params = new ArrayList<>(in.params(workspaceId));
         params.addAll(group);
         tx.jdbc()
