@@ -68,6 +68,13 @@ public class LoyaltyMetrics {
 
     /** The engagement measures over a period, keyed by name (in display order). */
     public Map<String, Measure> measures(UUID workspaceId, Period period, String currency) {
+        Map<String, Measure> out = orderMeasures(workspaceId, period, currency);
+        out.putAll(eventMeasures(workspaceId, period));
+        return out;
+    }
+
+    /** AOV, purchase frequency and repeat purchase rate over a period: the measures from orders alone. */
+    public Map<String, Measure> orderMeasures(UUID workspaceId, Period period, String currency) {
         Map<String, Measure> out = new LinkedHashMap<>();
         Object start = Sql.ts(period.start());
         Object end = Sql.ts(period.end());
@@ -99,15 +106,24 @@ public class LoyaltyMetrics {
                 .query(rs -> {
                     out.put("repeatRate", Measure.share(rs.getLong("r"), rs.getLong("n")));
                 });
-        // a session ends after 30 minutes without a page or screen view
+        return out;
+    }
+
+    /** Pages per session and email open and click rates over a period: the measures from events. */
+    public Map<String, Measure> eventMeasures(UUID workspaceId, Period period) {
+        Map<String, Measure> out = new LinkedHashMap<>();
+        Object start = Sql.ts(period.start());
+        Object end = Sql.ts(period.end());
+        // a session ends after 30 minutes without a page or screen view; gaps in epoch seconds, since
+        // subtracting time-zone-aware timestamps is several times slower on DuckDB
         store.reads()
-                .sql("with v as (select c.root_id as cust, e.ts, case when lag(e.ts) over w is null "
-                        + "or e.ts - lag(e.ts) over w > interval '30 minutes' then 1 else 0 end as starts "
+                .sql("with v as (select c.root_id as cust, extract(epoch from e.ts) as t "
                         + "from events e join customers c on c.workspace_id = e.workspace_id and c.id = e.customer_id "
-                        + "where e.workspace_id = ? and e.type in ('page', 'screen') and e.ts >= ? and e.ts < ? "
-                        + "window w as (partition by c.root_id order by e.ts)), "
-                        + "s as (select cust, sum(starts) over (partition by cust order by ts "
-                        + "rows between unbounded preceding and current row) as sid from v), "
+                        + "where e.workspace_id = ? and e.type in ('page', 'screen') and e.ts >= ? and e.ts < ?), "
+                        + "x as (select cust, t, case when t - lag(t) over (partition by cust order by t) <= 1800 "
+                        + "then 0 else 1 end as starts from v), "
+                        + "s as (select cust, sum(starts) over (partition by cust order by t "
+                        + "rows between unbounded preceding and current row) as sid from x), "
                         + "p as (select cust, sid, count(*) as k from s group by cust, sid) "
                         + "select count(*) as n, coalesce(sum(k), 0) as s, coalesce(sum(k * k), 0) as q from p")
                 .params(workspaceId, start, end)
@@ -117,19 +133,17 @@ public class LoyaltyMetrics {
         // an email is its email_id, or its campaign for the customer; opens and clicks count once per email
         String key = "coalesce(properties->>'email_id', cast(customer_id as varchar) || ':' "
                 + "|| coalesce(properties->>'campaign_id', ''))";
+        // one scan of the email events, each key computed once (opens and clicks may come after the period)
         store.reads()
-                .sql("with d as (select distinct " + key
-                        + " as k from events where workspace_id = ? and type = 'track' "
-                        + "and event = 'Email Delivered' and ts >= ? and ts < ?), "
-                        + "o as (select distinct " + key
-                        + " as k from events where workspace_id = ? and type = 'track' "
-                        + "and event = 'Email Opened' and ts >= ?), "
-                        + "l as (select distinct " + key
-                        + " as k from events where workspace_id = ? and type = 'track' "
-                        + "and event = 'Email Link Clicked' and ts >= ?) "
+                .sql("with e as (select event, ts, " + key + " as k from events where workspace_id = ? "
+                        + "and type = 'track' and event in ('Email Delivered', 'Email Opened', 'Email Link Clicked') "
+                        + "and ts >= ?), "
+                        + "d as (select distinct k from e where event = 'Email Delivered' and ts < ?), "
+                        + "o as (select distinct k from e where event = 'Email Opened'), "
+                        + "l as (select distinct k from e where event = 'Email Link Clicked') "
                         + "select count(*) as n, count(o.k) as opened, count(l.k) as clicked "
                         + "from d left join o on o.k = d.k left join l on l.k = d.k")
-                .params(workspaceId, start, end, workspaceId, start, workspaceId, start)
+                .params(workspaceId, start, end)
                 .query(rs -> {
                     out.put("emailOpenRate", Measure.share(rs.getLong("opened"), rs.getLong("n")));
                     out.put("emailClickRate", Measure.share(rs.getLong("clicked"), rs.getLong("n")));

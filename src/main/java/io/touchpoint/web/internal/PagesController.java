@@ -111,8 +111,8 @@ class PagesController {
                     null));
         }
         String currency = loyalty.currency(workspaceId, null);
-        Map<String, Measure> now = loyalty.measures(workspaceId, tile, currency);
-        Map<String, Measure> before = loyalty.measures(workspaceId, tile.previous(), currency);
+        Map<String, Measure> now = loyalty.orderMeasures(workspaceId, tile, currency);
+        Map<String, Measure> before = loyalty.orderMeasures(workspaceId, tile.previous(), currency);
         List<Map<String, Object>> trend = loyalty.trend(workspaceId, spark, "week", currency);
         for (String key : List.of("repeatRate", "aov")) {
             List<Map<String, Object>> series = new ArrayList<>();
