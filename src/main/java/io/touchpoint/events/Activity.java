@@ -21,16 +21,12 @@ public class Activity {
 
     public ActivitySummary since(UUID workspaceId, Instant from) {
         var at = Sql.ts(from);
-        long events = store.reads()
-                .sql("select count(*) from events where workspace_id = ? and ts >= ?")
-                .params(workspaceId, at)
-                .query(Long.class)
-                .single();
+        // the people behind the period's events: distinct profiles first, then their root profiles
         long active = store.reads()
-                .sql(
-                        "select count(distinct c.root_id) from events e join customers c on c.workspace_id = e.workspace_id "
-                                + "and c.id = e.customer_id where e.workspace_id = ? and e.ts >= ?")
-                .params(workspaceId, at)
+                .sql("select count(distinct c.root_id) from (select distinct customer_id from events "
+                        + "where workspace_id = ? and ts >= ?) e join customers c on c.workspace_id = ? "
+                        + "and c.id = e.customer_id")
+                .params(workspaceId, at, workspaceId)
                 .query(Long.class)
                 .single();
         Map<String, BigDecimal> revenue = new LinkedHashMap<>();
@@ -45,13 +41,15 @@ public class Activity {
                     revenue.put(rs.getString("currency"), rs.getBigDecimal("revenue"));
                 });
         Map<String, Long> channels = new LinkedHashMap<>();
+        long[] events = new long[1];
         store.reads()
                 .sql("select channel, count(*) as n from events where workspace_id = ? and ts >= ? group by channel "
                         + "order by n desc")
                 .params(workspaceId, at)
                 .query(rs -> {
                     channels.put(rs.getString("channel"), rs.getLong("n"));
+                    events[0] += rs.getLong("n");
                 });
-        return new ActivitySummary(events, active, orders[0], revenue, channels);
+        return new ActivitySummary(events[0], active, orders[0], revenue, channels);
     }
 }

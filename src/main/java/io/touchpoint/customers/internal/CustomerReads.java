@@ -202,16 +202,19 @@ public class CustomerReads {
             UUID workspaceId, String filter, List<Object> extra, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         params.add(workspaceId);
+        params.add(workspaceId);
         params.addAll(extra);
         params.add(limit);
         params.add(offset);
+        // events are summed per profile before the join: one pass over the events, then per person
         List<CustomerSummary> rows = store.reads()
-                .sql(
-                        "select c.id, c.user_id, min(e.ts) as first_seen, max(e.ts) as last_seen, count(e.message_id) as n "
-                                + "from customers c join customers m on m.workspace_id = c.workspace_id and m.root_id = c.id "
-                                + "left join events e on e.workspace_id = m.workspace_id and e.customer_id = m.id "
-                                + "where c.workspace_id = ? and c.merged_into is null" + filter
-                                + " group by c.id, c.user_id order by last_seen desc nulls last, c.id limit ? offset ?")
+                .sql("select c.id, c.user_id, min(e.first_seen) as first_seen, max(e.last_seen) as last_seen, "
+                        + "coalesce(sum(e.n), 0) as n "
+                        + "from customers c join customers m on m.workspace_id = c.workspace_id and m.root_id = c.id "
+                        + "left join (select customer_id, min(ts) as first_seen, max(ts) as last_seen, count(*) as n "
+                        + "from events where workspace_id = ? group by customer_id) e on e.customer_id = m.id "
+                        + "where c.workspace_id = ? and c.merged_into is null" + filter
+                        + " group by c.id, c.user_id order by last_seen desc nulls last, c.id limit ? offset ?")
                 .params(params)
                 .query((rs, n) -> new CustomerSummary(
                         Sql.uuid(rs, "id"),
