@@ -37,6 +37,11 @@ public class FeedbackMetrics {
     public record Query(UUID surveyId, LocalDate from, LocalDate to, String interval, String by) {}
 
     static final Set<String> INTERVALS = Set.of("day", "week", "month");
+
+    /** Keys of a tally split into the previous period and the current one. */
+    private static final int PREVIOUS = 0;
+
+    private static final int CURRENT = 1;
     static final Set<String> DIMENSIONS =
             Set.of("channel", "touchpoint", "language", "survey", "segment", "product", "tier");
 
@@ -107,27 +112,43 @@ public class FeedbackMetrics {
         Query query = check(workspaceId, raw);
         ZoneId zone = workspaces.get(workspaceId).timeZone();
         Map<String, Object> result = new LinkedHashMap<>();
-        Map<List<Object>, Tally> buckets = query.interval() == null
-                ? null
-                : tally(workspaceId, kind, query, zone, query.from(), query.to(), query.interval(), null);
+        long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
+        LocalDate previousTo = query.from().minusDays(1);
+        LocalDate previousFrom = previousTo.minusDays(days - 1);
+        // one scan covers the previous period and this one: answers before the split are the previous period's
+        java.time.Instant split = query.from().atStartOfDay(zone).toInstant();
+        Map<List<Object>, Tally> both = tally(
+                workspaceId,
+                kind,
+                query,
+                zone,
+                previousFrom,
+                query.to(),
+                query.interval(),
+                null,
+                "",
+                List.of(),
+                null,
+                split);
         Tally current = new Tally(kind);
-        if (buckets != null) {
-            // the buckets cover the period exactly, so their sum is the total: one scan fewer
+        Tally previous;
+        Map<List<Object>, Tally> buckets = null;
+        if (query.interval() != null) {
+            previous = both.remove(java.util.Collections.singletonList(null));
+            buckets = both;
+            // the buckets cover the period exactly, so their sum is the total
             buckets.values().forEach(current::addAll);
         } else {
-            tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null)
-                    .values()
-                    .forEach(current::addAll);
+            previous = both.get(List.of(PREVIOUS));
+            current.addAll(both.getOrDefault(List.of(CURRENT), new Tally(kind)));
+        }
+        if (previous == null) {
+            previous = new Tally(kind);
         }
         result.putAll(current.fields());
         result.put("from", query.from().toString());
         result.put("to", query.to().toString());
 
-        long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
-        LocalDate previousTo = query.from().minusDays(1);
-        LocalDate previousFrom = previousTo.minusDays(days - 1);
-        Tally previous = tally(workspaceId, kind, query, zone, previousFrom, previousTo, null, null)
-                .getOrDefault(List.of(), new Tally(kind));
         Map<String, Object> comparison = new LinkedHashMap<>();
         comparison.put("from", previousFrom.toString());
         comparison.put("to", previousTo.toString());
@@ -174,7 +195,19 @@ public class FeedbackMetrics {
             List<SegmentMembersQuery> all = segments.memberQueries(workspaceId);
             Map<List<Object>, Tally> bySegment = all.isEmpty()
                     ? Map.of()
-                    : tally(workspaceId, kind, query, zone, query.from(), query.to(), null, null, "", List.of(), all);
+                    : tally(
+                            workspaceId,
+                            kind,
+                            query,
+                            zone,
+                            query.from(),
+                            query.to(),
+                            null,
+                            null,
+                            "",
+                            List.of(),
+                            all,
+                            null);
             for (int i = 0; i < all.size(); i++) {
                 SegmentMembersQuery segment = all.get(i);
                 Tally tally = bySegment.getOrDefault(List.of(i), new Tally(kind));
@@ -206,6 +239,7 @@ public class FeedbackMetrics {
                             "g." + query.by(),
                             product ? PRODUCTS : TIERS,
                             joinParams,
+                            null,
                             null)
                     .forEach((key, tally) -> {
                         String k = key.get(0) == null ? null : key.get(0).toString();
@@ -270,7 +304,7 @@ public class FeedbackMetrics {
             LocalDate to,
             String interval,
             String column) {
-        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of(), null);
+        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of(), null, null);
     }
 
     private Map<String, String> productNames(UUID workspaceId) {
@@ -289,7 +323,9 @@ public class FeedbackMetrics {
     /**
      * Tallies by bucket (when an interval is given), by one column (when given) or by segment (when
      * segments are given: keyed by their position), from a histogram query; {@code join} adds
-     * tables the column comes from, with its own parameters.
+     * tables the column comes from, with its own parameters. With {@code split} (not with a column
+     * or segments), answers finished before it are keyed apart: {@code [null]} with an interval,
+     * else {@code [PREVIOUS]}, and the rest {@code [CURRENT]}.
      */
     private Map<List<Object>, Tally> tally(
             UUID workspaceId,
@@ -302,12 +338,19 @@ public class FeedbackMetrics {
             String column,
             String join,
             List<Object> joinParams,
-            List<SegmentMembersQuery> bySegment) {
+            List<SegmentMembersQuery> bySegment,
+            java.time.Instant split) {
         String local = "(r.finished_at at time zone '" + zone.getId().replace("'", "") + "')";
         String key = interval != null
                 ? "cast(date_trunc('" + interval + "', " + local + ") as date)"
                 : column != null ? column : "0";
-        List<Object> params = new ArrayList<>(joinParams);
+        List<Object> params = new ArrayList<>();
+        if (split != null) {
+            key = "case when r.finished_at < ? then " + (interval != null ? "null" : PREVIOUS) + " else "
+                    + (interval != null ? key : CURRENT) + " end";
+            params.add(Sql.ts(split));
+        }
+        params.addAll(joinParams);
         params.add(workspaceId);
         params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
         params.add(Sql.ts(from.atStartOfDay(zone).toInstant()));
@@ -341,8 +384,10 @@ public class FeedbackMetrics {
         store.reads().sql(sql).params(params).query(rs -> {
             Object k = interval != null
                     ? rs.getObject("k", LocalDate.class)
-                    : bySegment != null ? rs.getInt("k") : column == null ? null : rs.getObject("k");
-            List<Object> mapKey = interval == null && column == null && bySegment == null
+                    : bySegment != null || split != null
+                            ? (Object) rs.getInt("k")
+                            : column == null ? null : rs.getObject("k");
+            List<Object> mapKey = interval == null && column == null && bySegment == null && split == null
                     ? List.of()
                     : java.util.Collections.singletonList(k);
             Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");

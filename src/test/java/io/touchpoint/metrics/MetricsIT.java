@@ -127,6 +127,14 @@ class MetricsIT extends IntegrationTest {
         assertThat(m.path("previous").path("value").asDouble()).isEqualTo(-100.0);
         assertThat(m.path("previous").path("n").asLong()).isEqualTo(3);
         assertThat(m.path("previous").path("change").asDouble()).isCloseTo(116.67, within(0.01));
+
+        // without a trend: the same period and previous period (one scan splits them)
+        JsonNode flat = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21");
+        assertThat(flat.path("n").asLong()).isEqualTo(6);
+        assertThat(flat.path("value").asDouble()).isCloseTo(16.67, within(0.01));
+        assertThat(flat.path("previous").path("n").asLong()).isEqualTo(3);
+        assertThat(flat.path("previous").path("value").asDouble()).isEqualTo(-100.0);
+        assertThat(flat.path("previous")).isEqualTo(m.path("previous"));
     }
 
     @Test
