@@ -11,6 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param event      the event name for track, the page or screen name for page and screen
  * @param timestamp  when it happened (corrected)
  * @param channel    web, app, email, store, support or social
+ * @param storedProperties the JSON text stored as the event's properties (the traits for identify),
+ *     written once on the receiving thread
+ * @param storedContext    the JSON text of the context, likewise
  */
 public record IncomingEvent(
         String type,
@@ -24,4 +27,6 @@ public record IncomingEvent(
         ObjectNode context,
         Instant timestamp,
         Instant sentAt,
-        String channel) {}
+        String channel,
+        String storedProperties,
+        String storedContext) {}

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,11 +46,30 @@ final class EventValidator {
         if (message == null || !message.isObject()) {
             return new Outcome(null, List.of("the message must be a JSON object"));
         }
-        String serialized = Json.write(message);
-        if (serialized.length() > MAX_MESSAGE_CHARS) {
+        // size and Unicode are checked on each top-level field's JSON text; the texts of the objects
+        // that are stored are kept, so the store's writer does not serialise them again
+        long size = 1;
+        boolean unpaired = false;
+        String propertiesText = null;
+        String traitsText = null;
+        String contextText = null;
+        for (Map.Entry<String, JsonNode> field : message.properties()) {
+            String text = Json.write(field.getValue());
+            size += field.getKey().length() + 4 + text.length(); // "key":value, or }
+            unpaired = unpaired || hasUnpairedSurrogate(field.getKey()) || hasUnpairedSurrogate(text);
+            if (field.getValue().isObject()) {
+                switch (field.getKey()) {
+                    case "properties" -> propertiesText = text;
+                    case "traits" -> traitsText = text;
+                    case "context" -> contextText = text;
+                    default -> {}
+                }
+            }
+        }
+        if (size > MAX_MESSAGE_CHARS) {
             errors.add("the message is larger than " + MAX_MESSAGE_CHARS / 1024 + " KB");
         }
-        if (hasUnpairedSurrogate(serialized)) {
+        if (unpaired) {
             errors.add("the message contains invalid Unicode (an unpaired surrogate)");
         }
         if (depth(message) > MAX_DEPTH) {
@@ -85,6 +105,7 @@ final class EventValidator {
                 && context.has("traits")
                 && context.get("traits").isObject()) {
             traits = (ObjectNode) context.get("traits");
+            traitsText = Json.write(traits);
         }
         String event = null;
         if ("track".equals(type)) {
@@ -135,7 +156,9 @@ final class EventValidator {
                         context,
                         timestamp,
                         sentAt,
-                        channel),
+                        channel,
+                        "identify".equals(type) ? orEmpty(traitsText) : orEmpty(propertiesText),
+                        orEmpty(contextText)),
                 List.of());
     }
 
@@ -256,6 +279,10 @@ final class EventValidator {
             }
         }
         return false;
+    }
+
+    private static String orEmpty(String objectText) {
+        return objectText == null ? "{}" : objectText;
     }
 
     private static String truncate(String text) {

@@ -133,7 +133,6 @@ final class IngestionWriter {
         for (int i = 0; i < fresh.size(); i++) {
             IncomingEvent event = fresh.get(i).event();
             UUID profile = profiles.get(i);
-            JsonNode shown = "identify".equals(event.type()) ? event.traits() : event.properties();
             eventRows.add(new Object[] {
                 workspaceId,
                 event.messageId(),
@@ -144,8 +143,8 @@ final class IngestionWriter {
                 Sql.ts(event.timestamp()),
                 Sql.ts(fresh.get(i).receivedAt()),
                 Sql.ts(event.sentAt()),
-                Json.write(shown),
-                Json.write(event.context())
+                event.storedProperties(),
+                event.storedContext()
             });
             if ("identify".equals(event.type())) {
                 for (Map.Entry<String, JsonNode> trait : event.traits().properties()) {
