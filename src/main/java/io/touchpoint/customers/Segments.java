@@ -53,7 +53,7 @@ public class Segments {
                                     + "values (?, ?, ?, ?, ?, ?, ?)")
                     .params(workspaceId, id, name.trim(), description, Json.write(definition), Sql.ts(now), Sql.ts(now))
                     .update();
-            return snapshot(tx, workspaceId, id, definition, now);
+            return snapshot(tx, workspaceId, id, now);
         });
         return get(workspaceId, id);
     }
@@ -68,7 +68,7 @@ public class Segments {
                             + "where workspace_id = ? and id = ?")
                     .params(name.trim(), description, Json.write(definition), Sql.ts(now), workspaceId, id)
                     .update();
-            return snapshot(tx, workspaceId, id, definition, now);
+            return snapshot(tx, workspaceId, id, now);
         });
         return get(workspaceId, id);
     }
@@ -192,33 +192,32 @@ public class Segments {
         for (Object[] segment : stale) {
             UUID workspaceId = (UUID) segment[0];
             UUID id = (UUID) segment[1];
-            refreshed += store.write(tx -> {
-                // the definition is read again in the write: a change since the list above wins
-                var current = tx.jdbc()
-                        .sql("select definition from segments where workspace_id = ? and id = ?")
-                        .params(workspaceId, id)
-                        .query((rs, n) -> Json.MAPPER.readValue(rs.getString("definition"), SegmentDefinition.class))
-                        .optional();
-                if (current.isEmpty()) {
-                    return 0;
-                }
-                snapshot(tx, workspaceId, id, current.get(), clock.instant());
-                return 1;
-            });
+            refreshed += store.write(tx -> snapshot(tx, workspaceId, id, clock.instant()) < 0 ? 0 : 1);
         }
         return refreshed;
     }
 
     /**
      * Replaces a segment's stored membership with the people its rules match now, in the caller's
-     * write, and records when and for which version of the rules. Returns the member count.
+     * write, and records when and for which version of the rules. Returns the member count, or -1
+     * when the segment no longer exists. The segment's row is locked first (PostgreSQL; DuckDB has
+     * one writer), so a save and the refresher never compute the same segment at once, and the
+     * rules are read after the lock, so the snapshot is of the rules it is recorded for.
      */
     private static long snapshot(
-            io.touchpoint.platform.WriteContext tx,
-            UUID workspaceId,
-            UUID segmentId,
-            SegmentDefinition definition,
-            Instant now) {
+            io.touchpoint.platform.WriteContext tx, UUID workspaceId, UUID segmentId, Instant now) {
+        int locked = tx.jdbc()
+                .sql("update segments set updated_at = updated_at where workspace_id = ? and id = ?")
+                .params(workspaceId, segmentId)
+                .update();
+        if (locked == 0) {
+            return -1;
+        }
+        SegmentDefinition definition = tx.jdbc()
+                .sql("select definition from segments where workspace_id = ? and id = ?")
+                .params(workspaceId, segmentId)
+                .query((rs, n) -> Json.MAPPER.readValue(rs.getString("definition"), SegmentDefinition.class))
+                .single();
         var query = SegmentRules.compile(workspaceId, definition, now);
         tx.jdbc()
                 .sql("delete from segment_members where workspace_id = ? and segment_id = ?")
