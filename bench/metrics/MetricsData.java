@@ -13,9 +13,9 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +123,8 @@ final class MetricsData {
             if (existing > 0) {
                 throw new IllegalStateException("the store already holds " + existing + " responses");
             }
-            LocalDate today = LocalDate.now(workspace.timeZone());
-            Instant end = today.plusDays(1).atStartOfDay(workspace.timeZone()).toInstant();
+            // up to now, not to the end of today: nothing answered or happened in the future
+            Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Instant start = end.minus(Duration.ofDays(days));
             MetricsData data = new MetricsData(store, workspace.id(), seed, start, end, customers);
             long began = System.nanoTime();
