@@ -374,25 +374,24 @@ public class FeedbackMetrics {
             survey = " and r.survey_id = ?";
             params.add(query.surveyId());
         }
-        String histogram = " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
-                + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                + join + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
-                + "and r.finished_at >= ? and r.finished_at < ?" + survey;
         String sql;
         if (bySegment == null) {
-            sql = "select " + key + histogram + " group by 1, 2, 3, 4 order by 1";
+            sql = "select " + key + histogram(join) + survey + " group by 1, 2, 3, 4 order by 1";
         } else {
-            List<String> parts = new ArrayList<>();
-            List<Object> common = List.copyOf(params);
-            params.clear();
+            // the period's answers are read once and joined to every segment's members, each
+            // segment's (deduplicated, as "in" would) tagged with its position: one scan instead of
+            // one per segment
+            List<String> members = new ArrayList<>();
+            List<Object> memberParams = new ArrayList<>();
             for (int i = 0; i < bySegment.size(); i++) {
                 SegmentMembersQuery segment = bySegment.get(i);
-                parts.add("select " + i + histogram + " and r.customer_id in (" + segment.sql()
-                        + ") group by 1, 2, 3, 4");
-                params.addAll(common);
-                params.addAll(segment.params());
+                members.add("select " + i + " as k, root_id from (select distinct root_id from (" + segment.sql()
+                        + ") s" + i + ") d" + i);
+                memberParams.addAll(segment.params());
             }
-            sql = String.join(" union all ", parts);
+            params.addAll(0, memberParams);
+            sql = "with m as (" + String.join(" union all ", members) + ") select m.k"
+                    + histogram(" join m on m.root_id = r.customer_id " + join) + survey + " group by 1, 2, 3, 4";
         }
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
         store.reads().sql(sql).params(params).query(rs -> {
@@ -486,6 +485,14 @@ public class FeedbackMetrics {
                     .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
         });
         return tallies;
+    }
+
+    /** The answers of a kind finished in a period, with the tables of {@code join}, as a histogram. */
+    private static String histogram(String join) {
+        return " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                + join + "where a.workspace_id = ? and a.question_type = ? and not r.partial "
+                + "and r.finished_at >= ? and r.finished_at < ?";
     }
 
     /** Every bucket start from the bucket holding {@code from} to the one holding {@code to}. */
