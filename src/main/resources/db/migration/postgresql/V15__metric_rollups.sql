@@ -33,3 +33,8 @@ create table metric_rollup_state (
     built_through date not null,
     refreshed_at  timestamptz not null
 );
+
+-- The answers of a few days by finish time: today's and changed days' answers beside the rollups,
+-- and a refresh's recomputed days (ADR 0024; a day of a 300k-response store: 170 → 90 ms, and the
+-- planner stops reading all responses for it). Not on the embedded store, which scans by zone maps.
+create index responses_finished on responses (workspace_id, finished_at);
