@@ -1,5 +1,7 @@
 import io.touchpoint.TouchpointApplication;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,11 +15,17 @@ final class BenchApp {
 
     private BenchApp() {}
 
-    /** The application on the given port and data directory (or the PostgreSQL database of TOUCHPOINT_DB_URL). */
-    static ConfigurableApplicationContext start(int port, String dataDir) {
+    /**
+     * The application on the given port and data directory (or the PostgreSQL database of
+     * TOUCHPOINT_DB_URL), with extra {@code --name=value} settings.
+     */
+    static ConfigurableApplicationContext start(int port, String dataDir, String... settings) {
+        List<String> args = new ArrayList<>(
+                List.of("--server.port=" + port, "--touchpoint.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        args.addAll(List.of(settings));
         return new SpringApplicationBuilder(TouchpointApplication.class)
                 .logStartupInfo(false)
-                .run("--server.port=" + port, "--touchpoint.data-dir=" + dataDir, "--logging.level.root=WARN");
+                .run(args.toArray(String[]::new));
     }
 
     /** {@code --name value} pairs. */

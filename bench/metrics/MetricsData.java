@@ -109,7 +109,12 @@ final class MetricsData {
         int days = Integer.parseInt(args.getOrDefault("days", "730"));
         long seed = Long.parseLong(args.getOrDefault("seed", "5"));
         try (ConfigurableApplicationContext app =
-                BenchApp.start(Integer.parseInt(args.getOrDefault("port", "18084")), args.get("data-dir"))) {
+                // rollups off while the rows go in around the product's writes: the benchmark builds
+                // them when it starts (older builds ignore the setting)
+                BenchApp.start(
+                        Integer.parseInt(args.getOrDefault("port", "18084")),
+                        args.get("data-dir"),
+                        "--touchpoint.metrics.rollups=off")) {
             Store store = app.getBean(Store.class);
             Workspaces workspaces = app.getBean(Workspaces.class);
             Workspace first = workspaces.defaultWorkspace();

@@ -27,13 +27,21 @@ public class Responses {
     private final Surveys surveys;
     private final ResponseStore responses;
     private final ApplicationEventPublisher events;
+    private final AnswerChanges changes;
     private final Clock clock;
 
-    Responses(Store store, Surveys surveys, ResponseStore responses, ApplicationEventPublisher events, Clock clock) {
+    Responses(
+            Store store,
+            Surveys surveys,
+            ResponseStore responses,
+            ApplicationEventPublisher events,
+            AnswerChanges changes,
+            Clock clock) {
         this.store = store;
         this.surveys = surveys;
         this.responses = responses;
         this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -55,8 +63,14 @@ public class Responses {
         if (submission.submittedAt() != null && submission.submittedAt().isAfter(now.plusSeconds(300))) {
             throw new InvalidInputException("submittedAt", "must not be in the future");
         }
-        ResponseStore.Saved saved = store.write(tx -> ResponseStore.save(
-                tx, workspaceId, survey, submission, v -> surveys.version(workspaceId, surveyId, v), now));
+        ResponseStore.Saved saved = store.write(tx -> {
+            ResponseStore.Saved s = ResponseStore.save(
+                    tx, workspaceId, survey, submission, v -> surveys.version(workspaceId, surveyId, v), now);
+            if (s.newlyFinished()) {
+                changes.recordFinished(tx, workspaceId, List.of(s.response().finishedAt()));
+            }
+            return s;
+        });
         if (saved.newlyFinished()) {
             SurveyResponse r = saved.response();
             events.publishEvent(new SurveyResponseSubmitted(workspaceId, surveyId, r.id(), r.customerId(), r.nps()));
@@ -78,8 +92,18 @@ public class Responses {
                     "Survey " + surveyId + " is " + survey.status() + " and does not take answers now");
         }
         Instant now = clock.instant();
-        List<ResponseStore.Saved> saved = store.write(tx -> ResponseStore.saveAll(
-                tx, workspaceId, survey, submissions, v -> surveys.version(workspaceId, surveyId, v), now));
+        List<ResponseStore.Saved> saved = store.write(tx -> {
+            List<ResponseStore.Saved> all = ResponseStore.saveAll(
+                    tx, workspaceId, survey, submissions, v -> surveys.version(workspaceId, surveyId, v), now);
+            changes.recordFinished(
+                    tx,
+                    workspaceId,
+                    all.stream()
+                            .filter(ResponseStore.Saved::newlyFinished)
+                            .map(s -> s.response().finishedAt())
+                            .toList());
+            return all;
+        });
         int recorded = 0;
         for (ResponseStore.Saved s : saved) {
             if (s.newlyFinished()) {

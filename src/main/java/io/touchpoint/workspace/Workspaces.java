@@ -61,6 +61,11 @@ public class Workspaces {
         return workspaces.find(workspaceId).orElseThrow(() -> new NotFoundException("No workspace " + workspaceId));
     }
 
+    /** Every workspace, oldest first (background work that visits each, such as metric rollups). */
+    public List<Workspace> all() {
+        return workspaces.all();
+    }
+
     /** The first workspace created; the one a fresh install and the demo use. */
     public Workspace defaultWorkspace() {
         return workspaces.oldest().orElseThrow(() -> new IllegalStateException("No workspace exists yet"));

@@ -53,6 +53,15 @@ class StartupFailuresDuckDbOnlyIT {
                 .doesNotContain("hunter2-secret");
     }
 
+    @Test
+    void anUnknownRollupModeExitsNamingTheSettingAndTheValue() throws Exception {
+        Result result = start(Map.of(), "--touchpoint.metrics.rollups=sometimes");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output())
+                .contains("touchpoint.metrics.rollups must be auto, on or off, was 'sometimes'")
+                .contains("docs/configuration.md");
+    }
+
     private Result start(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

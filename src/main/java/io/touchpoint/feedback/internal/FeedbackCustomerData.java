@@ -2,6 +2,7 @@ package io.touchpoint.feedback.internal;
 
 import io.touchpoint.customers.CustomerDataContributor;
 import io.touchpoint.customers.Identity;
+import io.touchpoint.feedback.AnswerChanges;
 import io.touchpoint.feedback.SurveyResponse;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Store;
@@ -19,10 +20,12 @@ class FeedbackCustomerData implements CustomerDataContributor {
 
     private final Store store;
     private final ResponseStore responses;
+    private final AnswerChanges changes;
 
-    FeedbackCustomerData(Store store, ResponseStore responses) {
+    FeedbackCustomerData(Store store, ResponseStore responses, AnswerChanges changes) {
         this.store = store;
         this.responses = responses;
+        this.changes = changes;
     }
 
     @Override
@@ -72,6 +75,8 @@ class FeedbackCustomerData implements CustomerDataContributor {
     @Override
     public void erase(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds, List<Identity> identities) {
         InList in = InList.of(profileIds);
+        // per-day aggregates of these answers (metrics rollups) must be recomputed
+        changes.recordErased(tx, workspaceId, profileIds);
         tx.jdbc()
                 .sql("delete from answers where workspace_id = ? and response_id in (select id from responses "
                         + "where workspace_id = ? and customer_id in (" + in.marks() + "))")

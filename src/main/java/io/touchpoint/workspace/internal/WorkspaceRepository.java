@@ -6,6 +6,7 @@ import io.touchpoint.platform.WriteContext;
 import io.touchpoint.workspace.Workspace;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,18 @@ public class WorkspaceRepository {
                         ZoneId.of(rs.getString("time_zone")),
                         rs.getString("default_language")))
                 .optional();
+    }
+
+    public List<Workspace> all() {
+        return store.reads()
+                .sql(
+                        "select workspace_id, name, time_zone, default_language from workspaces order by created_at, workspace_id")
+                .query((rs, i) -> new Workspace(
+                        Sql.uuid(rs, "workspace_id"),
+                        rs.getString("name"),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getString("default_language")))
+                .list();
     }
 
     public Optional<Workspace> oldest() {
