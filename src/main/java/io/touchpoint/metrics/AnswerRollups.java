@@ -65,7 +65,7 @@ public class AnswerRollups {
         this.store = store;
         this.workspaces = workspaces;
         this.clock = clock;
-        this.enabled = properties.rollupsOn(store.dialect());
+        this.enabled = properties.rollupsOn();
         if (enabled) {
             // before any write of this process: a change is never missing from the log
             changes.startRecording();

@@ -1,6 +1,5 @@
 package io.touchpoint.metrics.internal;
 
-import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.StartupConfigurationException;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the metrics module ({@code touchpoint.metrics.*}).
  *
- * @param rollups per-day answer rollups for NPS, CSAT and CES (ADR 0024): {@code auto} (on with
- *     PostgreSQL, off with the embedded store), {@code on} or {@code off}
+ * @param rollups per-day answer rollups for NPS, CSAT and CES (ADR 0024, 0027): {@code auto} (on,
+ *     with either store), {@code on} or {@code off}
  * @param rollupInterval how often the rollups of changed and finished days are recomputed
  */
 @ConfigurationProperties("touchpoint.metrics")
@@ -30,12 +29,12 @@ public record MetricsProperties(@DefaultValue("auto") String rollups, @DefaultVa
         }
     }
 
-    /** Whether rollups are kept and read on this store. */
-    public boolean rollupsOn(Dialect dialect) {
-        return switch (rollups) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> dialect == Dialect.POSTGRESQL;
-        };
+    /**
+     * Whether rollups are kept and read. {@code auto} once meant PostgreSQL only; since ADR 0027
+     * it means on with the embedded store too, and stays the default so that a later store can
+     * differ again without a new setting.
+     */
+    public boolean rollupsOn() {
+        return !rollups.equals("off");
     }
 }

@@ -3,7 +3,6 @@ package io.touchpoint.metrics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.StartupConfigurationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -11,13 +10,12 @@ import org.junit.jupiter.api.Test;
 class MetricsPropertiesTest {
 
     @Test
-    void autoKeepsRollupsOnPostgresqlOnly() {
-        MetricsProperties auto = new MetricsProperties("auto", Duration.ofMinutes(1));
-        assertThat(auto.rollupsOn(Dialect.POSTGRESQL)).isTrue();
-        assertThat(auto.rollupsOn(Dialect.DUCKDB)).isFalse();
-        assertThat(new MetricsProperties(" ON ", Duration.ofMinutes(1)).rollupsOn(Dialect.DUCKDB))
+    void rollupsAreOnUnlessTurnedOff() {
+        assertThat(new MetricsProperties("auto", Duration.ofMinutes(1)).rollupsOn())
                 .isTrue();
-        assertThat(new MetricsProperties("off", Duration.ofMinutes(1)).rollupsOn(Dialect.POSTGRESQL))
+        assertThat(new MetricsProperties(" ON ", Duration.ofMinutes(1)).rollupsOn())
+                .isTrue();
+        assertThat(new MetricsProperties(" Off ", Duration.ofMinutes(1)).rollupsOn())
                 .isFalse();
     }
 
