@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -144,6 +146,8 @@ public class AnswerRollups {
             lock(tx);
             tx.jdbc().sql("delete from metric_rollup_state").update();
             tx.jdbc().sql("delete from metric_answer_days").update();
+            tx.jdbc().sql("delete from segment_answer_days").update();
+            tx.jdbc().sql("delete from segment_rollup_state").update();
             AnswerChanges.clear(tx);
             return null;
         });
@@ -176,6 +180,7 @@ public class AnswerRollups {
                     yesterday.plusDays(1).atStartOfDay(zone).toInstant());
             saveState(tx, workspaceId, zone, yesterday, now);
             AnswerChanges.remove(tx, logged);
+            refreshSegments(tx, workspaceId, zone, yesterday, null);
             return new Refreshed(1, 0, logged.size());
         }
         LocalDate builtThrough = state.get().builtThrough();
@@ -190,7 +195,9 @@ public class AnswerRollups {
         for (LocalDate day = builtThrough.plusDays(1); !day.isAfter(yesterday); day = day.plusDays(1)) {
             stale.add(day);
         }
+        LocalDate through = builtThrough.isAfter(yesterday) ? builtThrough : yesterday;
         if (stale.isEmpty() && logged.isEmpty()) {
+            refreshSegments(tx, workspaceId, zone, through, List.of());
             return new Refreshed(0, 0, 0);
         }
         List<DayCoverage.Run> runs = runs(stale);
@@ -204,10 +211,149 @@ public class AnswerRollups {
                     .update();
             insertDays(tx, workspaceId, zone, run.start(zone), run.end(zone));
         }
-        LocalDate through = builtThrough.isAfter(yesterday) ? builtThrough : yesterday;
         saveState(tx, workspaceId, zone, through, now);
         AnswerChanges.remove(tx, logged);
+        refreshSegments(tx, workspaceId, zone, through, runs);
         return new Refreshed(0, stale.size(), logged.size());
+    }
+
+    /**
+     * Keeps the per-segment rollups (ADR 0028) in step with the workspace's rollups, in the same
+     * transaction: segments whose stored members are still the snapshot their rows were computed
+     * from get the recomputed days ({@code runs}) recomputed too; every other segment with a
+     * snapshot (new, recomputed since, or all of them when {@code runs} is null: the workspace was
+     * rebuilt) is rebuilt for every day up to {@code through}; rows of segments without a snapshot
+     * (deleted) go.
+     */
+    private static void refreshSegments(
+            WriteContext tx, UUID workspaceId, ZoneId zone, LocalDate through, List<DayCoverage.Run> runs) {
+        List<UUID> current = new ArrayList<>();
+        List<UUID> rebuild = new ArrayList<>();
+        Map<UUID, Instant> snapshots = new HashMap<>();
+        tx.jdbc()
+                .sql("select n.segment_id, n.computed_at, s.members_as_of from segment_snapshots n "
+                        + "left join segment_rollup_state s on s.segment_id = n.segment_id where n.workspace_id = ?")
+                .params(workspaceId)
+                .query(rs -> {
+                    UUID segment = Sql.uuid(rs, "segment_id");
+                    Instant computed = Sql.instant(rs, "computed_at");
+                    snapshots.put(segment, computed);
+                    if (runs != null && computed.equals(Sql.instant(rs, "members_as_of"))) {
+                        current.add(segment);
+                    } else {
+                        rebuild.add(segment);
+                    }
+                });
+        long orphans = tx.jdbc()
+                .sql("select count(*) from segment_rollup_state s where s.workspace_id = ? and not exists "
+                        + "(select 1 from segment_snapshots n where n.segment_id = s.segment_id)")
+                .params(workspaceId)
+                .query(Long.class)
+                .single();
+        if (orphans > 0) {
+            for (String table : List.of("segment_answer_days", "segment_rollup_state")) {
+                tx.jdbc()
+                        .sql("delete from " + table + " where workspace_id = ? and segment_id not in "
+                                + "(select segment_id from segment_snapshots where workspace_id = ?)")
+                        .params(workspaceId, workspaceId)
+                        .update();
+            }
+        }
+        if (!current.isEmpty()) {
+            for (DayCoverage.Run run : runs) {
+                deleteSegmentDays(tx, workspaceId, current, run.from(), run.to());
+                insertSegmentDays(tx, workspaceId, zone, current, run.start(zone), run.end(zone));
+            }
+        }
+        if (!rebuild.isEmpty()) {
+            deleteSegmentDays(tx, workspaceId, rebuild, null, null);
+            insertSegmentDays(
+                    tx,
+                    workspaceId,
+                    zone,
+                    rebuild,
+                    null,
+                    through.plusDays(1).atStartOfDay(zone).toInstant());
+            for (UUID segment : rebuild) {
+                tx.jdbc()
+                        .sql("insert into segment_rollup_state (segment_id, workspace_id, members_as_of) "
+                                + "values (?, ?, ?) on conflict (segment_id) do update set "
+                                + "members_as_of = excluded.members_as_of")
+                        .params(segment, workspaceId, Sql.ts(snapshots.get(segment)))
+                        .update();
+            }
+        }
+    }
+
+    private static void deleteSegmentDays(
+            WriteContext tx, UUID workspaceId, List<UUID> segments, LocalDate from, LocalDate to) {
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
+        params.addAll(segments);
+        String days = "";
+        if (from != null) {
+            days = " and day >= ? and day <= ?";
+            params.add(from);
+            params.add(to);
+        }
+        tx.jdbc()
+                .sql("delete from segment_answer_days where workspace_id = ? and segment_id in ("
+                        + placeholders(segments.size()) + ")" + days)
+                .params(params)
+                .update();
+    }
+
+    /**
+     * Recomputes the segments' histograms of their stored members' answers finished in [start,
+     * end) (no start: from the first). Members are matched as the breakdown matches them: the
+     * response's customer is a member's root profile, each person once per segment.
+     */
+    private static void insertSegmentDays(
+            WriteContext tx, UUID workspaceId, ZoneId zone, List<UUID> segments, Instant start, Instant end) {
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
+        params.addAll(segments);
+        params.add(workspaceId);
+        params.add(Sql.ts(end));
+        if (start != null) {
+            params.add(Sql.ts(start));
+        }
+        tx.jdbc()
+                .sql("insert into segment_answer_days (workspace_id, segment_id, day, survey_id, question_type, "
+                        + "value_number, scale_max, reversed, answers) select a.workspace_id, m.segment_id, "
+                        + "cast(r.finished_at at time zone '" + zoneLiteral(zone) + "' as date), r.survey_id, "
+                        + "a.question_type, a.value_number, a.scale_max, a.reversed, count(*) from answers a "
+                        + "join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                        + "join (select distinct segment_id, root_id from segment_members where workspace_id = ? "
+                        + "and segment_id in (" + placeholders(segments.size()) + ")) m on m.root_id = r.customer_id "
+                        + "where a.workspace_id = ? and a.question_type in ('nps', 'csat', 'ces') and not r.partial "
+                        + "and r.finished_at < ?" + (start == null ? "" : " and r.finished_at >= ?")
+                        + " group by 1, 2, 3, 4, 5, 6, 7, 8")
+                .params(params)
+                .update();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * For each segment with per-segment rollups, the snapshot of members they were computed from
+     * ({@code segment_snapshots.computed_at} at the time): a breakdown reads a segment's rows only
+     * while this equals the snapshot it reads the members of. Empty when rollups are off.
+     */
+    public Map<UUID, Instant> segmentStates(UUID workspaceId) {
+        if (!enabled) {
+            return Map.of();
+        }
+        Map<UUID, Instant> states = new HashMap<>();
+        store.reads()
+                .sql("select segment_id, members_as_of from segment_rollup_state where workspace_id = ?")
+                .params(workspaceId)
+                .query(rs -> {
+                    states.put(Sql.uuid(rs, "segment_id"), Sql.instant(rs, "members_as_of"));
+                });
+        return states;
     }
 
     /** Recomputes the histograms of the answers finished in [start, end) (no start: from the first). */

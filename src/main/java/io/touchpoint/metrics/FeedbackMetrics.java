@@ -126,18 +126,7 @@ public class FeedbackMetrics {
         // one scan covers the previous period and this one: answers before the split are the previous period's
         java.time.Instant split = query.from().atStartOfDay(zone).toInstant();
         Map<List<Object>, Tally> both = tally(
-                workspaceId,
-                kind,
-                query,
-                zone,
-                previousFrom,
-                query.to(),
-                query.interval(),
-                null,
-                "",
-                List.of(),
-                null,
-                split);
+                workspaceId, kind, query, zone, previousFrom, query.to(), query.interval(), null, "", List.of(), split);
         Tally current = new Tally(kind);
         Tally previous;
         Map<List<Object>, Tally> buckets = null;
@@ -197,28 +186,12 @@ public class FeedbackMetrics {
     private List<Map<String, Object>> groups(UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone) {
         List<Map<String, Object>> groups = new ArrayList<>();
         if ("segment".equals(query.by())) {
-            // one statement for all segments: each segment's members are a subquery (its stored
-            // snapshot while fresh, else its rules), so neither the member lists nor a per-customer
-            // histogram travel to the application
             List<SegmentMembersQuery> all = segments.memberQueries(workspaceId);
-            Map<List<Object>, Tally> bySegment = all.isEmpty()
-                    ? Map.of()
-                    : tally(
-                            workspaceId,
-                            kind,
-                            query,
-                            zone,
-                            query.from(),
-                            query.to(),
-                            null,
-                            null,
-                            "",
-                            List.of(),
-                            all,
-                            null);
+            Map<Integer, Tally> bySegment =
+                    all.isEmpty() ? Map.of() : segmentTallies(workspaceId, kind, query, zone, all);
             for (int i = 0; i < all.size(); i++) {
                 SegmentMembersQuery segment = all.get(i);
-                Tally tally = bySegment.getOrDefault(List.of(i), new Tally(kind));
+                Tally tally = bySegment.getOrDefault(i, new Tally(kind));
                 Map<String, Object> group = group(segment.segmentId().toString(), segment.name(), tally);
                 // when the members were computed: the segment's stored snapshot, or now
                 group.put(
@@ -247,7 +220,6 @@ public class FeedbackMetrics {
                             "g." + query.by(),
                             product ? PRODUCTS : TIERS,
                             joinParams,
-                            null,
                             null)
                     .forEach((key, tally) -> {
                         String k = key.get(0) == null ? null : key.get(0).toString();
@@ -312,7 +284,7 @@ public class FeedbackMetrics {
             LocalDate to,
             String interval,
             String column) {
-        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of(), null, null);
+        return tally(workspaceId, kind, query, zone, from, to, interval, column, "", List.of(), null);
     }
 
     private Map<String, String> productNames(UUID workspaceId) {
@@ -329,10 +301,9 @@ public class FeedbackMetrics {
     }
 
     /**
-     * Tallies by bucket (when an interval is given), by one column (when given) or by segment (when
-     * segments are given: keyed by their position), from a histogram query; {@code join} adds
-     * tables the column comes from, with its own parameters. With {@code split} (not with a column
-     * or segments), answers finished before it are keyed apart: {@code [null]} with an interval,
+     * Tallies by bucket (when an interval is given) or by one column (when given), from a
+     * histogram query; {@code join} adds tables the column comes from, with its own parameters.
+     * With {@code split} (not with a column), answers finished before it are keyed apart: {@code [null]} with an interval,
      * else {@code [PREVIOUS]}, and the rest {@code [CURRENT]}.
      */
     private Map<List<Object>, Tally> tally(
@@ -346,9 +317,8 @@ public class FeedbackMetrics {
             String column,
             String join,
             List<Object> joinParams,
-            List<SegmentMembersQuery> bySegment,
             java.time.Instant split) {
-        if (column == null && bySegment == null && join.isEmpty()) {
+        if (column == null && join.isEmpty()) {
             java.util.Optional<DayCoverage> coverage = rollups.coverage(workspaceId, zone, from, to);
             if (coverage.isPresent()) {
                 return tallyWithRollups(workspaceId, kind, query, zone, coverage.get(), interval, split);
@@ -374,33 +344,13 @@ public class FeedbackMetrics {
             survey = " and r.survey_id = ?";
             params.add(query.surveyId());
         }
-        String sql;
-        if (bySegment == null) {
-            sql = "select " + key + histogram(join) + survey + " group by 1, 2, 3, 4 order by 1";
-        } else {
-            // the period's answers are read once and joined to every segment's members, each
-            // segment's (deduplicated, as "in" would) tagged with its position: one scan instead of
-            // one per segment
-            List<String> members = new ArrayList<>();
-            List<Object> memberParams = new ArrayList<>();
-            for (int i = 0; i < bySegment.size(); i++) {
-                SegmentMembersQuery segment = bySegment.get(i);
-                members.add("select " + i + " as k, root_id from (select distinct root_id from (" + segment.sql()
-                        + ") s" + i + ") d" + i);
-                memberParams.addAll(segment.params());
-            }
-            params.addAll(0, memberParams);
-            sql = "with m as (" + String.join(" union all ", members) + ") select m.k"
-                    + histogram(" join m on m.root_id = r.customer_id " + join) + survey + " group by 1, 2, 3, 4";
-        }
+        String sql = "select " + key + histogram(join) + survey + " group by 1, 2, 3, 4 order by 1";
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
         store.reads().sql(sql).params(params).query(rs -> {
             Object k = interval != null
                     ? rs.getObject("k", LocalDate.class)
-                    : bySegment != null || split != null
-                            ? (Object) rs.getInt("k")
-                            : column == null ? null : rs.getObject("k");
-            List<Object> mapKey = interval == null && column == null && bySegment == null && split == null
+                    : split != null ? (Object) rs.getInt("k") : column == null ? null : rs.getObject("k");
+            List<Object> mapKey = interval == null && column == null && split == null
                     ? List.of()
                     : java.util.Collections.singletonList(k);
             Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
@@ -411,7 +361,153 @@ public class FeedbackMetrics {
     }
 
     /**
-     * The tallies of {@link #tally} without a column or segments, in one statement: whole days
+     * The tallies of the segments' members' answers over the period, keyed by position in {@code
+     * all}. A segment read from its stored snapshot whose per-segment rollups were computed from
+     * that same snapshot (ADR 0028) takes the days the workspace's rollups cover from {@code
+     * segment_answer_days} and only the other days (today, changed days) from the answers; every
+     * other segment reads the period's answers joined to its members, all such segments in one
+     * scan. Should a snapshot or its rollups be replaced while this reads, those segments are read
+     * again from the answers: the numbers are always those of one set of members.
+     */
+    private Map<Integer, Tally> segmentTallies(
+            UUID workspaceId, Tally.Kind kind, Query query, ZoneId zone, List<SegmentMembersQuery> all) {
+        java.util.Optional<DayCoverage> coverage = rollups.coverage(workspaceId, zone, query.from(), query.to());
+        Map<UUID, java.time.Instant> states = coverage.isPresent() ? rollups.segmentStates(workspaceId) : Map.of();
+        List<Integer> rolled = new ArrayList<>();
+        List<Integer> raw = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            SegmentMembersQuery segment = all.get(i);
+            (segment.asOf() != null && segment.asOf().equals(states.get(segment.segmentId())) ? rolled : raw).add(i);
+        }
+        Map<Integer, Tally> tallies = new HashMap<>();
+        if (!rolled.isEmpty()) {
+            segmentDays(workspaceId, kind, query, all, rolled, coverage.get().rolledUp(), tallies);
+            List<java.time.Instant[]> rawDays = coverage.get().raw().stream()
+                    .map(run -> new java.time.Instant[] {run.start(zone), run.end(zone)})
+                    .toList();
+            if (!rawDays.isEmpty()) {
+                memberAnswers(workspaceId, kind, query, all, rolled, rawDays, tallies);
+            }
+            // values only move forward (a snapshot's time, the rollups' copy of it): unchanged
+            // after the reads means unchanged during them
+            Map<UUID, java.time.Instant> statesAfter = rollups.segmentStates(workspaceId);
+            Map<UUID, java.time.Instant> snapshotsAfter = new HashMap<>();
+            segments.memberQueries(workspaceId).forEach(q -> snapshotsAfter.put(q.segmentId(), q.asOf()));
+            for (int i : List.copyOf(rolled)) {
+                UUID id = all.get(i).segmentId();
+                java.time.Instant asOf = all.get(i).asOf();
+                if (!asOf.equals(statesAfter.get(id)) || !asOf.equals(snapshotsAfter.get(id))) {
+                    tallies.remove(i);
+                    raw.add(i);
+                }
+            }
+        }
+        if (!raw.isEmpty()) {
+            java.time.Instant[] period = {
+                query.from().atStartOfDay(zone).toInstant(),
+                query.to().plusDays(1).atStartOfDay(zone).toInstant()
+            };
+            memberAnswers(workspaceId, kind, query, all, raw, List.<java.time.Instant[]>of(period), tallies);
+        }
+        return tallies;
+    }
+
+    /** Adds the segments' rolled-up answers of these whole days. */
+    private void segmentDays(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            List<SegmentMembersQuery> all,
+            List<Integer> indices,
+            List<DayCoverage.Run> days,
+            Map<Integer, Tally> tallies) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder key = new StringBuilder("case");
+        for (int i : indices) {
+            key.append(" when d.segment_id = ? then ").append(i);
+            params.add(all.get(i).segmentId());
+        }
+        key.append(" end");
+        params.add(workspaceId);
+        params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> segmentIds = new ArrayList<>();
+        for (int i : indices) {
+            segmentIds.add("?");
+            params.add(all.get(i).segmentId());
+        }
+        List<String> runs = new ArrayList<>();
+        for (DayCoverage.Run run : days) {
+            runs.add("(d.day >= ? and d.day <= ?)");
+            params.add(run.from());
+            params.add(run.to());
+        }
+        String survey = "";
+        if (query.surveyId() != null) {
+            survey = " and d.survey_id = ?";
+            params.add(query.surveyId());
+        }
+        store.reads()
+                .sql("select " + key + " as k, d.value_number as v, d.scale_max as sm, d.reversed as rev, "
+                        + "cast(sum(d.answers) as bigint) as c from segment_answer_days d where d.workspace_id = ? "
+                        + "and d.question_type = ? and d.segment_id in (" + String.join(", ", segmentIds) + ") and ("
+                        + String.join(" or ", runs) + ")" + survey + " group by 1, 2, 3, 4")
+                .params(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
+    }
+
+    /**
+     * Adds the answers finished in these [start, end) ranges by the segments' members: the answers
+     * are read once and joined to every segment's members (deduplicated, as "in" would), each
+     * segment's tagged with its position.
+     */
+    private void memberAnswers(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            List<SegmentMembersQuery> all,
+            List<Integer> indices,
+            List<java.time.Instant[]> ranges,
+            Map<Integer, Tally> tallies) {
+        List<String> members = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (int i : indices) {
+            SegmentMembersQuery segment = all.get(i);
+            members.add("select " + i + " as k, root_id from (select distinct root_id from (" + segment.sql() + ") s"
+                    + i + ") d" + i);
+            params.addAll(segment.params());
+        }
+        params.add(workspaceId);
+        params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> finished = new ArrayList<>();
+        for (java.time.Instant[] range : ranges) {
+            finished.add("(r.finished_at >= ? and r.finished_at < ?)");
+            params.add(Sql.ts(range[0]));
+            params.add(Sql.ts(range[1]));
+        }
+        String survey = "";
+        if (query.surveyId() != null) {
+            survey = " and r.survey_id = ?";
+            params.add(query.surveyId());
+        }
+        store.reads()
+                .sql("with m as (" + String.join(" union all ", members) + ") select m.k as k, a.value_number as v, "
+                        + "a.scale_max as sm, a.reversed as rev, count(*) as c from answers a join responses r on "
+                        + "r.workspace_id = a.workspace_id and r.id = a.response_id join m on m.root_id = r.customer_id "
+                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and ("
+                        + String.join(" or ", finished) + ")" + survey + " group by 1, 2, 3, 4")
+                .params(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
+    }
+
+    private static void add(Map<Integer, Tally> tallies, Tally.Kind kind, java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        Integer scale = rs.getObject("sm") == null ? null : rs.getInt("sm");
+        tallies.computeIfAbsent(rs.getInt("k"), x -> new Tally(kind))
+                .add(rs.getDouble("v"), scale, rs.getBoolean("rev"), rs.getLong("c"));
+    }
+
+    /**
+     * The tallies of {@link #tally} without a column, in one statement: whole days
      * the rollups hold up to date from {@code metric_answer_days}, the other days (today, changed
      * ones) from the answers (ADR 0024). The same numbers as from the answers alone.
      */

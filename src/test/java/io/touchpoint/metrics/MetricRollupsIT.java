@@ -31,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * exactly what it answers from the answers alone (the workspace's rollup state deleted, which
  * also is how an operator rebuilds them), after back-dated answers, a partial response finished
  * later, an erasure, a day passing and a time-zone change; and a rollup row changed on purpose
- * shows in the API, so the reads do use them. The refresher runs when the test says so.
+ * shows in the API, so the reads do use them. The same for the per-segment rollups of the
+ * breakdown by segment (ADR 0028), which also follow their segment's member snapshot. The
+ * refresher runs when the test says so.
  */
 @TestPropertySource(properties = {"touchpoint.metrics.rollups=on", "touchpoint.metrics.rollup-interval=1h"})
 @Import(MetricRollupsIT.Time.class)
@@ -64,6 +66,7 @@ class MetricRollupsIT extends IntegrationTest {
     private String nps;
     private String mixed;
     private LocalDate today;
+    private String vip;
 
     @BeforeEach
     void data() {
@@ -71,8 +74,13 @@ class MetricRollupsIT extends IntegrationTest {
         ws = fixtures.aWorkspace(); // Asia/Seoul
         today = LocalDate.ofInstant(clock.instant(), SEOUL);
         for (String user : List.of("a", "b", "c", "e1", "p1")) {
-            http().basic(ws.writeKey(), "").postJson("/v1/identify", Map.of("userId", user));
+            http().basic(ws.writeKey(), "")
+                    .postJson(
+                            "/v1/identify",
+                            Map.of("userId", user, "traits", Map.of("vip", user.equals("a") || user.equals("c"))));
         }
+        vip = segment("VIP", Map.of("type", "trait", "name", "vip", "op", "eq", "value", true));
+        segment("Known", Map.of("type", "trait", "name", "vip", "op", "exists"));
         nps = survey(Map.of(
                 "name",
                 "NPS",
@@ -111,6 +119,13 @@ class MetricRollupsIT extends IntegrationTest {
         answerMixed("a", 7, 2, day(10, "08:00"));
         answerMixed("e1", 3, 6, day(3, "20:00"));
         answerMixed(null, 5, 4, null);
+    }
+
+    private String segment(String name, Map<String, Object> rule) {
+        Http.Response created = http().bearer(ws.secretKey())
+                .postJson("/api/v1/segments", Map.of("name", name, "rules", List.of(rule)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     private String survey(Map<String, Object> definition) {
@@ -168,13 +183,23 @@ class MetricRollupsIT extends IntegrationTest {
                 "nps?" + period,
                 "nps?" + period + "&interval=month&surveyId=" + nps,
                 "nps?" + period + "&by=channel",
+                "nps?" + period + "&by=segment",
+                "nps?" + past + "&by=segment",
+                "csat?" + period + "&by=segment&surveyId=" + mixed,
                 "nps?" + past + "&interval=week",
                 "csat?" + period + "&interval=week",
                 "csat?" + period + "&surveyId=" + mixed,
                 "ces?" + period)) {
             Http.Response r = http().bearer(ws.secretKey()).get("/api/v1/metrics/" + path);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            out.put(path, r.json());
+            JsonNode json = r.json();
+            // a segment evaluated by its rules is "as of now", which moves between two reads
+            json.path("groups").forEach(g -> {
+                if (g instanceof tools.jackson.databind.node.ObjectNode group) {
+                    group.remove("membersAsOf");
+                }
+            });
+            out.put(path, json);
         }
         return out;
     }
@@ -303,6 +328,76 @@ class MetricRollupsIT extends IntegrationTest {
                         .single())
                 .isEqualTo("America/New_York");
         assertThat(reads()).isEqualTo(fromAnswers);
+    }
+
+    /** The n of one segment's group in the breakdown by segment. */
+    private long segmentN(String path, String segmentId) {
+        for (JsonNode group : http().bearer(ws.secretKey())
+                .get("/api/v1/metrics/" + path + "&by=segment")
+                .json()
+                .path("groups")) {
+            if (group.path("key").asString().equals(segmentId)) {
+                return group.path("n").asLong();
+            }
+        }
+        throw new AssertionError("no group " + segmentId);
+    }
+
+    private long segmentRows(String segmentId) {
+        return store.reads()
+                .sql("select count(*) from segment_answer_days where segment_id = ?")
+                .params(java.util.UUID.fromString(segmentId))
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void segmentRollupsAreReadForTheSnapshotTheyWereComputedFromOnly() {
+        rollups.refresh();
+        String past = "nps?from=" + today.minusDays(60) + "&to=" + today.minusDays(2);
+        // VIP is a and c: a's 10 twenty days ago, c's 3 fifteen days ago
+        assertThat(segmentN(past, vip)).isEqualTo(2);
+        assertThat(segmentRows(vip)).isPositive();
+        int changed = store.write(tx -> tx.jdbc()
+                .sql("update segment_answer_days set answers = answers + 1000 where segment_id = ? "
+                        + "and question_type = 'nps' and day = ?")
+                .params(java.util.UUID.fromString(vip), today.minusDays(20))
+                .update());
+        assertThat(changed).isEqualTo(1);
+        assertThat(segmentN(past, vip))
+                .as("the breakdown reads the segment's rollups")
+                .isEqualTo(1002);
+
+        // b joins: the segment's save stores new members, and its rollups (of the old members)
+        // are no longer read, until the refresher rebuilds them from the new members
+        http().basic(ws.writeKey(), "").postJson("/v1/identify", Map.of("userId", "b", "traits", Map.of("vip", true)));
+        Http.Response saved = http().bearer(ws.secretKey())
+                .putJson(
+                        "/api/v1/segments/" + vip,
+                        Map.of(
+                                "name",
+                                "VIP",
+                                "rules",
+                                List.of(Map.of("type", "trait", "name", "vip", "op", "eq", "value", true))));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(segmentN(past, vip)).as("a, b and c from the answers").isEqualTo(3);
+        rollups.refresh();
+        assertThat(segmentN(past, vip)).isEqualTo(3);
+        assertRollupsMatchAnswers();
+
+        // a deleted segment's rollups go at the next refresh
+        assertThat(http().bearer(ws.secretKey())
+                        .delete("/api/v1/segments/" + vip)
+                        .status())
+                .isEqualTo(204);
+        rollups.refresh();
+        assertThat(segmentRows(vip)).isZero();
+        assertThat(store.reads()
+                        .sql("select count(*) from segment_rollup_state where segment_id = ?")
+                        .params(java.util.UUID.fromString(vip))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
