@@ -240,17 +240,32 @@ final class MetricsData {
         List<Object[]> answerRows = new ArrayList<>();
         List<Object[]> eventRows = new ArrayList<>();
         long surveyEvents = 0;
+        // who answered when, drawn first and written in time order with ids of their start time,
+        // as a live shop's responses arrive: rows and UUIDv7 ids then follow the finish times,
+        // which is what lets the store skip most of the answers when it reads a recent day
+        int[] who = new int[count];
+        long[] when = new long[count];
+        for (int i = 0; i < count; i++) {
+            who[i] = person();
+            when[i] = time(people[who[i]].createdAt()).getEpochSecond();
+        }
+        Integer[] byTime = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            byTime[i] = i;
+        }
+        java.util.Arrays.sort(byTime, java.util.Comparator.comparingLong(i -> when[i]));
         for (int i = 0; i < count; i++) {
             int s = pick(surveyShare);
             Survey survey = surveys.get(s);
-            Person person = people[person()];
-            Instant finished = time(person.createdAt());
+            Person person = people[who[byTime[i]]];
+            Instant finished = Instant.ofEpochSecond(when[byTime[i]]);
+            Instant started = finished.minusSeconds(30 + random.nextInt(300));
             double c = random.nextDouble();
             String channel = c < 0.55 ? "email" : c < 0.80 ? "widget" : c < 0.95 ? "link" : "api";
             boolean partial = random.nextDouble() < 0.03;
             double lift = finished.isAfter(checkout) ? 0.5 : 0.0;
             double mood = person.mood() + lift + ("widget".equals(channel) ? -0.3 : 0.0);
-            UUID id = Ids.next();
+            UUID id = timeOrderedId(started);
             int nps = clamp((int) Math.round(7.6 + 1.6 * mood + gaussian() * 1.7), 0, 10);
             Integer npsScore = null;
             List<Object[]> answers = new ArrayList<>();
@@ -287,7 +302,7 @@ final class MetricsData {
                 channel,
                 touchpoints[s],
                 person.language(),
-                utc(finished.minusSeconds(30 + random.nextInt(300))),
+                utc(started),
                 partial ? null : at,
                 partial,
                 npsScore
@@ -637,6 +652,13 @@ final class MetricsData {
     }
 
     /** A moment after the person's first appearance, more often recent (traffic grows over the window). */
+    /** A UUIDv7 of this instant, as {@code Ids.next()} gives at that moment (random bits from the seed). */
+    private UUID timeOrderedId(Instant at) {
+        long msb = (at.toEpochMilli() << 16) | 0x7000L | random.nextInt(0x1000);
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
     private Instant time(Instant from) {
         long window = Duration.between(from, end).getSeconds();
         return from.plusSeconds((long) (Math.sqrt(random.nextDouble()) * (window - 1)));

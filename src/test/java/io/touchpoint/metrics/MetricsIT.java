@@ -28,7 +28,7 @@ class MetricsIT extends IntegrationTest {
 
     @BeforeEach
     void data() {
-        ws = fixtures.aWorkspace(); // time zone UTC
+        ws = fixtures.aWorkspace(); // time zone Asia/Seoul
         Http api = http().bearer(ws.secretKey());
         for (String user : List.of("a", "b", "c", "d")) {
             http().basic(ws.writeKey(), "")
@@ -348,6 +348,17 @@ class MetricsIT extends IntegrationTest {
                 .contains("Small sample")
                 .contains("NPS by Channel")
                 .contains("data-series=");
+        assertThat(page.body()).as("membership age is shown only by segment").doesNotContain("Segment members as of");
+        segment("VIP", Map.of("type", "trait", "name", "vip", "op", "eq", "value", true));
+        String asOf = get("/api/v1/metrics/nps?from=2026-11-01&to=2026-11-21&by=segment")
+                .path("groups")
+                .get(0)
+                .path("membersAsOf")
+                .asString();
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.Instant.parse(asOf).atZone(java.time.ZoneId.of("Asia/Seoul")));
+        assertThat(ui.get("/metrics?from=2026-11-01&to=2026-11-21&by=segment").body())
+                .contains("Segment members as of " + local);
         UiSession.Page bad = ui.get("/metrics?from=2026-11-21&to=2026-11-01");
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("from must not be after to");

@@ -8,6 +8,7 @@ import io.touchpoint.platform.InvalidInputException;
 import io.touchpoint.platform.Json;
 import io.touchpoint.platform.Params;
 import io.touchpoint.workspace.TouchpointUser;
+import io.touchpoint.workspace.Workspaces;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,13 @@ class MetricsPages {
     private final FeedbackMetrics metrics;
     private final Surveys surveys;
     private final Annotations annotations;
+    private final Workspaces workspaces;
 
-    MetricsPages(FeedbackMetrics metrics, Surveys surveys, Annotations annotations) {
+    MetricsPages(FeedbackMetrics metrics, Surveys surveys, Annotations annotations, Workspaces workspaces) {
         this.metrics = metrics;
         this.surveys = surveys;
         this.annotations = annotations;
+        this.workspaces = workspaces;
     }
 
     @GetMapping("/metrics")
@@ -66,6 +69,18 @@ class MetricsPages {
         }
         model.addAttribute("query", query);
         model.addAttribute("scores", scores);
+        // by segment: when the oldest membership shown was computed (a stored snapshot is up to
+        // twice the refresh interval old), in the workspace's time zone
+        scores.values().stream()
+                .flatMap(m -> ((List<?>) m.getOrDefault("groups", List.of())).stream())
+                .map(g -> (String) ((Map<?, ?>) g).get("membersAsOf"))
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())
+                .ifPresent(asOf -> model.addAttribute(
+                        "membersAsOf",
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .format(java.time.Instant.parse(asOf)
+                                        .atZone(workspaces.get(workspaceId).timeZone()))));
         List<?> series = (List<?>) scores.get("nps").get("series");
         model.addAttribute("npsSeries", Json.write(series));
         LocalDate first = query.from();
