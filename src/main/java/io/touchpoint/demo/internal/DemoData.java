@@ -1,6 +1,8 @@
 package io.touchpoint.demo.internal;
 
 import io.touchpoint.customers.Customers;
+import io.touchpoint.customers.SegmentDefinition;
+import io.touchpoint.customers.Segments;
 import io.touchpoint.events.BatchResult;
 import io.touchpoint.events.Ingestion;
 import io.touchpoint.platform.TouchpointProperties;
@@ -9,6 +11,7 @@ import io.touchpoint.workspace.Workspaces;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,6 +36,7 @@ class DemoData implements ApplicationRunner {
     private final TouchpointProperties properties;
     private final Clock clock;
     private final DemoFeedback feedback;
+    private final Segments segments;
 
     DemoData(
             Workspaces workspaces,
@@ -40,13 +44,15 @@ class DemoData implements ApplicationRunner {
             Ingestion ingestion,
             TouchpointProperties properties,
             Clock clock,
-            DemoFeedback feedback) {
+            DemoFeedback feedback,
+            Segments segments) {
         this.workspaces = workspaces;
         this.customers = customers;
         this.ingestion = ingestion;
         this.properties = properties;
         this.clock = clock;
         this.feedback = feedback;
+        this.segments = segments;
     }
 
     @Override
@@ -86,6 +92,7 @@ class DemoData implements ApplicationRunner {
         } catch (Exception e) {
             throw new IllegalStateException("Demo survey answers could not be loaded", e);
         }
+        segments(workspace);
         log.info(
                 "--demo: loaded {} customers, {} orders, {} events ({} refused), 3 surveys with {} responses in {} s",
                 demo.customers(),
@@ -94,6 +101,44 @@ class DemoData implements ApplicationRunner {
                 counts[1],
                 answered,
                 (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** Segments a shop like this one keeps, so that lists and breakdowns by segment have something to show. */
+    private void segments(Workspace workspace) {
+        segment(
+                workspace,
+                "단골 고객 Loyal buyers (10+ orders)",
+                "Ten or more orders",
+                Map.of("type", "orders", "metric", "count", "op", "gte", "value", 10));
+        segment(
+                workspace,
+                "큰손 High spenders (90 days)",
+                "₩1,000,000 or more in the last 90 days",
+                Map.of("type", "orders", "metric", "revenue", "op", "gte", "value", 1_000_000, "withinDays", 90));
+        segment(
+                workspace,
+                "서울 고객 Seoul",
+                "City trait is 서울",
+                Map.of("type", "trait", "name", "city", "op", "eq", "value", "서울"));
+        segment(
+                workspace,
+                "최근 문의 Support contact (30 days)",
+                "Opened a support ticket in the last 30 days",
+                Map.of(
+                        "type",
+                        "event_count",
+                        "event",
+                        "Support Ticket Opened",
+                        "op",
+                        "gte",
+                        "value",
+                        1,
+                        "withinDays",
+                        30));
+    }
+
+    private void segment(Workspace workspace, String name, String description, Map<String, Object> rule) {
+        segments.create(workspace.id(), name, description, new SegmentDefinition("all", List.of(rule)));
     }
 
     private void flush(Workspace workspace, List<JsonNode> pending, long[] counts) {
