@@ -11,8 +11,11 @@ import java.util.UUID;
  *
  * @param asOf when the membership was computed: the time of the segment's stored snapshot, or null
  *     when the query evaluates the segment's rules now
+ * @param membersChangedAt for a stored snapshot, since when it holds these same people (later
+ *     refreshes that found the same set keep it); null with {@code asOf}
  */
-public record SegmentMembersQuery(UUID segmentId, String name, String sql, List<Object> params, Instant asOf) {
+public record SegmentMembersQuery(
+        UUID segmentId, String name, String sql, List<Object> params, Instant asOf, Instant membersChangedAt) {
 
     public SegmentMembersQuery {
         params = List.copyOf(params);

@@ -152,7 +152,8 @@ public class Segments {
         Instant now = clock.instant();
         Instant freshSince = now.minus(properties.maxSnapshotAge());
         return store.reads()
-                .sql("select s.id, s.name, s.description, s.definition, s.created_at, s.updated_at, n.computed_at "
+                .sql("select s.id, s.name, s.description, s.definition, s.created_at, s.updated_at, n.computed_at, "
+                        + "coalesce(n.members_changed_at, n.computed_at) as members_changed_at "
                         + "from segments s left join segment_snapshots n on n.segment_id = s.id "
                         + "and n.definition_at = s.updated_at and n.computed_at >= ? "
                         + "where s.workspace_id = ? order by s.name")
@@ -166,10 +167,12 @@ public class Segments {
                                 segment.name(),
                                 "select root_id from segment_members where workspace_id = ? and segment_id = ?",
                                 List.of(workspaceId, segment.id()),
-                                asOf);
+                                asOf,
+                                Sql.instant(rs, "members_changed_at"));
                     }
                     var query = SegmentRules.compile(workspaceId, segment.definition(), now);
-                    return new SegmentMembersQuery(segment.id(), segment.name(), query.sql(), query.params(), null);
+                    return new SegmentMembersQuery(
+                            segment.id(), segment.name(), query.sql(), query.params(), null, null);
                 })
                 .list();
     }
@@ -219,6 +222,12 @@ public class Segments {
                 .query((rs, n) -> Json.MAPPER.readValue(rs.getString("definition"), SegmentDefinition.class))
                 .single();
         var query = SegmentRules.compile(workspaceId, definition, now);
+        java.util.Optional<Object[]> previous = tx.jdbc()
+                .sql("select fingerprint, members_changed_at from segment_snapshots where segment_id = ? "
+                        + "and fingerprint is not null and members_changed_at is not null")
+                .params(segmentId)
+                .query((rs, n) -> new Object[] {rs.getString("fingerprint"), Sql.instant(rs, "members_changed_at")})
+                .optional();
         tx.jdbc()
                 .sql("delete from segment_members where workspace_id = ? and segment_id = ?")
                 .params(workspaceId, segmentId)
@@ -230,14 +239,37 @@ public class Segments {
                         + "select cast(? as uuid), cast(? as uuid), root_id from (" + query.sql() + ") m")
                 .params(params)
                 .update();
+        // the same people as before keep their "changed at": reports' per-segment rollups of them
+        // stay valid (ADR 0028)
+        String fingerprint = fingerprint(tx, workspaceId, segmentId);
+        Instant changedAt =
+                previous.isPresent() && fingerprint.equals(previous.get()[0]) ? (Instant) previous.get()[1] : now;
         tx.jdbc()
-                .sql("insert into segment_snapshots (segment_id, workspace_id, definition_at, computed_at, members) "
-                        + "select id, workspace_id, updated_at, ?, ? from segments where workspace_id = ? and id = ? "
-                        + "on conflict (segment_id) do update set definition_at = excluded.definition_at, "
-                        + "computed_at = excluded.computed_at, members = excluded.members")
-                .params(Sql.ts(now), members, workspaceId, segmentId)
+                .sql("insert into segment_snapshots (segment_id, workspace_id, definition_at, computed_at, members, "
+                        + "members_changed_at, fingerprint) select id, workspace_id, updated_at, ?, ?, ?, ? from segments "
+                        + "where workspace_id = ? and id = ? on conflict (segment_id) do update set "
+                        + "definition_at = excluded.definition_at, computed_at = excluded.computed_at, "
+                        + "members = excluded.members, members_changed_at = excluded.members_changed_at, "
+                        + "fingerprint = excluded.fingerprint")
+                .params(Sql.ts(now), members, Sql.ts(changedAt), fingerprint, workspaceId, segmentId)
                 .update();
         return members;
+    }
+
+    /**
+     * The stored member set's count and the sum of a 64-bit hash of each member's id: equal for
+     * the same set, and for two different sets only by a 64-bit coincidence.
+     */
+    private static String fingerprint(io.touchpoint.platform.WriteContext tx, UUID workspaceId, UUID segmentId) {
+        String hash = tx.dialect() == io.touchpoint.platform.Dialect.POSTGRESQL
+                ? "hashtextextended(cast(root_id as text), 0)"
+                : "hash(root_id)";
+        return tx.jdbc()
+                .sql("select cast(count(*) as varchar) || ':' || coalesce(cast(sum(" + hash + ") as varchar), '0') "
+                        + "from segment_members where workspace_id = ? and segment_id = ?")
+                .params(workspaceId, segmentId)
+                .query(String.class)
+                .single();
     }
 
     /** The segments this person belongs to now. */

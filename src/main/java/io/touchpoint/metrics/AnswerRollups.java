@@ -219,8 +219,8 @@ public class AnswerRollups {
 
     /**
      * Keeps the per-segment rollups (ADR 0028) in step with the workspace's rollups, in the same
-     * transaction: segments whose stored members are still the snapshot their rows were computed
-     * from get the recomputed days ({@code runs}) recomputed too; every other segment with a
+     * transaction: segments whose stored members are still the set their rows were computed from
+     * (the snapshot's {@code members_changed_at}) get the recomputed days ({@code runs}) recomputed too; every other segment with a
      * snapshot (new, recomputed since, or all of them when {@code runs} is null: the workspace was
      * rebuilt) is rebuilt for every day up to {@code through}; rows of segments without a snapshot
      * (deleted) go.
@@ -231,7 +231,8 @@ public class AnswerRollups {
         List<UUID> rebuild = new ArrayList<>();
         Map<UUID, Instant> snapshots = new HashMap<>();
         tx.jdbc()
-                .sql("select n.segment_id, n.computed_at, s.members_as_of from segment_snapshots n "
+                .sql("select n.segment_id, coalesce(n.members_changed_at, n.computed_at) as computed_at, "
+                        + "s.members_as_of from segment_snapshots n "
                         + "left join segment_rollup_state s on s.segment_id = n.segment_id where n.workspace_id = ?")
                 .params(workspaceId)
                 .query(rs -> {
@@ -338,9 +339,9 @@ public class AnswerRollups {
     }
 
     /**
-     * For each segment with per-segment rollups, the snapshot of members they were computed from
-     * ({@code segment_snapshots.computed_at} at the time): a breakdown reads a segment's rows only
-     * while this equals the snapshot it reads the members of. Empty when rollups are off.
+     * For each segment with per-segment rollups, the member set they were computed from (its
+     * snapshot's {@code members_changed_at} at the time): a breakdown reads a segment's rows only
+     * while this equals that of the snapshot it reads the members of. Empty when rollups are off.
      */
     public Map<UUID, Instant> segmentStates(UUID workspaceId) {
         if (!enabled) {

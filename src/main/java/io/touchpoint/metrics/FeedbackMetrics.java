@@ -363,7 +363,7 @@ public class FeedbackMetrics {
     /**
      * The tallies of the segments' members' answers over the period, keyed by position in {@code
      * all}. A segment read from its stored snapshot whose per-segment rollups were computed from
-     * that same snapshot (ADR 0028) takes the days the workspace's rollups cover from {@code
+     * that same member set (ADR 0028) takes the days the workspace's rollups cover from {@code
      * segment_answer_days} and only the other days (today, changed days) from the answers; every
      * other segment reads the period's answers joined to its members, all such segments in one
      * scan. Should a snapshot or its rollups be replaced while this reads, those segments are read
@@ -377,7 +377,10 @@ public class FeedbackMetrics {
         List<Integer> raw = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             SegmentMembersQuery segment = all.get(i);
-            (segment.asOf() != null && segment.asOf().equals(states.get(segment.segmentId())) ? rolled : raw).add(i);
+            (segment.membersChangedAt() != null && segment.membersChangedAt().equals(states.get(segment.segmentId()))
+                            ? rolled
+                            : raw)
+                    .add(i);
         }
         Map<Integer, Tally> tallies = new HashMap<>();
         if (!rolled.isEmpty()) {
@@ -388,15 +391,15 @@ public class FeedbackMetrics {
             if (!rawDays.isEmpty()) {
                 memberAnswers(workspaceId, kind, query, all, rolled, rawDays, tallies);
             }
-            // values only move forward (a snapshot's time, the rollups' copy of it): unchanged
-            // after the reads means unchanged during them
+            // values only move forward (when a member set was stored, the rollups' copy of it):
+            // unchanged after the reads means unchanged during them
             Map<UUID, java.time.Instant> statesAfter = rollups.segmentStates(workspaceId);
             Map<UUID, java.time.Instant> snapshotsAfter = new HashMap<>();
-            segments.memberQueries(workspaceId).forEach(q -> snapshotsAfter.put(q.segmentId(), q.asOf()));
+            segments.memberQueries(workspaceId).forEach(q -> snapshotsAfter.put(q.segmentId(), q.membersChangedAt()));
             for (int i : List.copyOf(rolled)) {
                 UUID id = all.get(i).segmentId();
-                java.time.Instant asOf = all.get(i).asOf();
-                if (!asOf.equals(statesAfter.get(id)) || !asOf.equals(snapshotsAfter.get(id))) {
+                java.time.Instant members = all.get(i).membersChangedAt();
+                if (!members.equals(statesAfter.get(id)) || !members.equals(snapshotsAfter.get(id))) {
                     tallies.remove(i);
                     raw.add(i);
                 }
