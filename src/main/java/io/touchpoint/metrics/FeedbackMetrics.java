@@ -389,7 +389,7 @@ public class FeedbackMetrics {
                     .map(run -> new java.time.Instant[] {run.start(zone), run.end(zone)})
                     .toList();
             if (!rawDays.isEmpty()) {
-                memberAnswers(workspaceId, kind, query, all, rolled, rawDays, tallies);
+                storedMemberAnswers(workspaceId, kind, query, all, rolled, rawDays, tallies);
             }
             // values only move forward (when a member set was stored, the rollups' copy of it):
             // unchanged after the reads means unchanged during them
@@ -498,6 +498,58 @@ public class FeedbackMetrics {
                         + "r.workspace_id = a.workspace_id and r.id = a.response_id join m on m.root_id = r.customer_id "
                         + "where a.workspace_id = ? and a.question_type = ? and not r.partial and ("
                         + String.join(" or ", finished) + ")" + survey + " group by 1, 2, 3, 4")
+                .params(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
+    }
+
+    /**
+     * As {@link #memberAnswers}, for segments read from their stored snapshots and a few days:
+     * the answers' customers are matched to {@code segment_members} directly, so PostgreSQL can
+     * look up each of a day's few hundred customers by index instead of hashing every member of
+     * every segment first (a day on the 300,000-response set: 112–126 ms that way). A snapshot
+     * holds each person once per segment.
+     */
+    private void storedMemberAnswers(
+            UUID workspaceId,
+            Tally.Kind kind,
+            Query query,
+            List<SegmentMembersQuery> all,
+            List<Integer> indices,
+            List<java.time.Instant[]> ranges,
+            Map<Integer, Tally> tallies) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder key = new StringBuilder("case");
+        for (int i : indices) {
+            key.append(" when g.segment_id = ? then ").append(i);
+            params.add(all.get(i).segmentId());
+        }
+        key.append(" end");
+        params.add(workspaceId);
+        params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> finished = new ArrayList<>();
+        for (java.time.Instant[] range : ranges) {
+            finished.add("(r.finished_at >= ? and r.finished_at < ?)");
+            params.add(Sql.ts(range[0]));
+            params.add(Sql.ts(range[1]));
+        }
+        List<String> segmentIds = new ArrayList<>();
+        for (int i : indices) {
+            segmentIds.add("?");
+            params.add(all.get(i).segmentId());
+        }
+        String survey = "";
+        if (query.surveyId() != null) {
+            survey = " and r.survey_id = ?";
+            params.add(query.surveyId());
+        }
+        store.reads()
+                .sql("select " + key
+                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                        + "join segment_members g on g.workspace_id = r.workspace_id and g.root_id = r.customer_id "
+                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and ("
+                        + String.join(" or ", finished) + ") and g.segment_id in (" + String.join(", ", segmentIds)
+                        + ")" + survey + " group by 1, 2, 3, 4")
                 .params(params)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
     }
