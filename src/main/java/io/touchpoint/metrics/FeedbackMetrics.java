@@ -425,34 +425,21 @@ public class FeedbackMetrics {
             List<DayCoverage.Run> days,
             Map<Integer, Tally> tallies) {
         List<Object> params = new ArrayList<>();
-        StringBuilder key = new StringBuilder("case");
-        for (int i : indices) {
-            key.append(" when d.segment_id = ? then ").append(i);
-            params.add(all.get(i).segmentId());
-        }
-        key.append(" end");
+        String key = segmentKey("d", all, indices, params);
         params.add(workspaceId);
         params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
-        List<String> segmentIds = new ArrayList<>();
-        for (int i : indices) {
-            segmentIds.add("?");
-            params.add(all.get(i).segmentId());
-        }
+        String segmentIds = segmentIds(all, indices, params);
         List<String> runs = new ArrayList<>();
         for (DayCoverage.Run run : days) {
             runs.add("(d.day >= ? and d.day <= ?)");
             params.add(run.from());
             params.add(run.to());
         }
-        String survey = "";
-        if (query.surveyId() != null) {
-            survey = " and d.survey_id = ?";
-            params.add(query.surveyId());
-        }
+        String survey = surveyFilter("d", query, params);
         store.reads()
                 .sql("select " + key + " as k, d.value_number as v, d.scale_max as sm, d.reversed as rev, "
                         + "cast(sum(d.answers) as bigint) as c from segment_answer_days d where d.workspace_id = ? "
-                        + "and d.question_type = ? and d.segment_id in (" + String.join(", ", segmentIds) + ") and ("
+                        + "and d.question_type = ? and d.segment_id in (" + segmentIds + ") and ("
                         + String.join(" or ", runs) + ")" + survey + " group by 1, 2, 3, 4")
                 .params(params)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
@@ -481,23 +468,14 @@ public class FeedbackMetrics {
         }
         params.add(workspaceId);
         params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
-        List<String> finished = new ArrayList<>();
-        for (java.time.Instant[] range : ranges) {
-            finished.add("(r.finished_at >= ? and r.finished_at < ?)");
-            params.add(Sql.ts(range[0]));
-            params.add(Sql.ts(range[1]));
-        }
-        String survey = "";
-        if (query.surveyId() != null) {
-            survey = " and r.survey_id = ?";
-            params.add(query.surveyId());
-        }
+        String finished = finishedIn(ranges, params);
+        String survey = surveyFilter("r", query, params);
         store.reads()
                 .sql("with m as (" + String.join(" union all ", members) + ") select m.k as k, a.value_number as v, "
                         + "a.scale_max as sm, a.reversed as rev, count(*) as c from answers a join responses r on "
                         + "r.workspace_id = a.workspace_id and r.id = a.response_id join m on m.root_id = r.customer_id "
-                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and ("
-                        + String.join(" or ", finished) + ")" + survey + " group by 1, 2, 3, 4")
+                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and " + finished + survey
+                        + " group by 1, 2, 3, 4")
                 .params(params)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
     }
@@ -518,40 +496,62 @@ public class FeedbackMetrics {
             List<java.time.Instant[]> ranges,
             Map<Integer, Tally> tallies) {
         List<Object> params = new ArrayList<>();
-        StringBuilder key = new StringBuilder("case");
-        for (int i : indices) {
-            key.append(" when g.segment_id = ? then ").append(i);
-            params.add(all.get(i).segmentId());
-        }
-        key.append(" end");
+        String key = segmentKey("g", all, indices, params);
         params.add(workspaceId);
         params.add(kind.name().toLowerCase(java.util.Locale.ROOT));
+        String finished = finishedIn(ranges, params);
+        String segmentIds = segmentIds(all, indices, params);
+        String survey = surveyFilter("r", query, params);
+        store.reads()
+                .sql("select " + key
+                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
+                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                        + "join segment_members g on g.workspace_id = r.workspace_id and g.root_id = r.customer_id "
+                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and " + finished
+                        + " and g.segment_id in (" + segmentIds + ")" + survey + " group by 1, 2, 3, 4")
+                .params(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
+    }
+
+    /** {@code case when <alias>.segment_id = ? then <position> … end} for these segments; adds the ids. */
+    private static String segmentKey(
+            String alias, List<SegmentMembersQuery> all, List<Integer> indices, List<Object> params) {
+        StringBuilder key = new StringBuilder("case");
+        for (int i : indices) {
+            key.append(" when ").append(alias).append(".segment_id = ? then ").append(i);
+            params.add(all.get(i).segmentId());
+        }
+        return key.append(" end").toString();
+    }
+
+    /** One placeholder per segment, for {@code segment_id in (…)}; adds the ids. */
+    private static String segmentIds(List<SegmentMembersQuery> all, List<Integer> indices, List<Object> params) {
+        List<String> marks = new ArrayList<>();
+        for (int i : indices) {
+            marks.add("?");
+            params.add(all.get(i).segmentId());
+        }
+        return String.join(", ", marks);
+    }
+
+    /** {@code (r.finished_at in any of these [start, end) ranges)}; adds the bounds. */
+    private static String finishedIn(List<java.time.Instant[]> ranges, List<Object> params) {
         List<String> finished = new ArrayList<>();
         for (java.time.Instant[] range : ranges) {
             finished.add("(r.finished_at >= ? and r.finished_at < ?)");
             params.add(Sql.ts(range[0]));
             params.add(Sql.ts(range[1]));
         }
-        List<String> segmentIds = new ArrayList<>();
-        for (int i : indices) {
-            segmentIds.add("?");
-            params.add(all.get(i).segmentId());
+        return "(" + String.join(" or ", finished) + ")";
+    }
+
+    /** The survey condition on {@code <alias>.survey_id} when the query names one; adds it. */
+    private static String surveyFilter(String alias, Query query, List<Object> params) {
+        if (query.surveyId() == null) {
+            return "";
         }
-        String survey = "";
-        if (query.surveyId() != null) {
-            survey = " and r.survey_id = ?";
-            params.add(query.surveyId());
-        }
-        store.reads()
-                .sql("select " + key
-                        + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
-                        + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                        + "join segment_members g on g.workspace_id = r.workspace_id and g.root_id = r.customer_id "
-                        + "where a.workspace_id = ? and a.question_type = ? and not r.partial and ("
-                        + String.join(" or ", finished) + ") and g.segment_id in (" + String.join(", ", segmentIds)
-                        + ")" + survey + " group by 1, 2, 3, 4")
-                .params(params)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> add(tallies, kind, rs));
+        params.add(query.surveyId());
+        return " and " + alias + ".survey_id = ?";
     }
 
     private static void add(Map<Integer, Tally> tallies, Tally.Kind kind, java.sql.ResultSet rs)
