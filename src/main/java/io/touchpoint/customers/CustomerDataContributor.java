@@ -23,4 +23,11 @@ public interface CustomerDataContributor {
     /** Deletes everything this module stores about the person, inside the erase transaction. */
     void erase(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds, List<Identity> identities)
             throws Exception;
+
+    /**
+     * These profiles now belong to another person: a merge moved them under its survivor, or the
+     * undoing of one gave them back. Called inside that transaction, for a module that keeps
+     * figures per person (not per profile) to mark them stale; rows themselves never move.
+     */
+    default void regrouped(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds) {}
 }

@@ -37,11 +37,23 @@ public class Customers {
 
     /**
      * Resolves the identities of incoming messages to profiles inside the caller's write unit (see
-     * {@link IdentityResolver}); returns, per claim, the profile the message belongs to.
+     * {@link IdentityResolver}); returns, per claim, the profile the message belongs to. Profiles
+     * that a merge moved under another person are announced to every module in the same unit.
      */
-    public static List<UUID> resolveIdentities(
-            WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now) throws Exception {
-        return IdentityResolver.resolve(tx, workspaceId, claims, now);
+    public List<UUID> resolveIdentities(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
+            throws Exception {
+        IdentityResolver.Resolution resolution = IdentityResolver.resolve(tx, workspaceId, claims, now);
+        regrouped(tx, workspaceId, resolution.regrouped());
+        return resolution.owners();
+    }
+
+    private void regrouped(WriteContext tx, UUID workspaceId, List<UUID> profileIds) {
+        if (profileIds.isEmpty()) {
+            return;
+        }
+        for (CustomerDataContributor contributor : contributors) {
+            contributor.regrouped(tx, workspaceId, profileIds);
+        }
     }
 
     /**
@@ -135,8 +147,11 @@ public class Customers {
     /** Undoes a merge; both profiles stand on their own again, each with its own messages. */
     public Merge unmerge(UUID workspaceId, UUID mergeId) {
         Instant now = clock.instant();
-        Merge undone =
-                store.write(tx -> io.touchpoint.customers.internal.Unmerging.undo(tx, workspaceId, mergeId, now));
+        Merge undone = store.write(tx -> {
+            var result = io.touchpoint.customers.internal.Unmerging.undo(tx, workspaceId, mergeId, now);
+            regrouped(tx, workspaceId, result.regrouped());
+            return result.merge();
+        });
         log.info("Undid merge {} in workspace {}", mergeId, workspaceId);
         return undone;
     }

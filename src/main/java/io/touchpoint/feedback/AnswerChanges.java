@@ -55,10 +55,11 @@ public class AnswerChanges {
     }
 
     /**
-     * Logs the UTC dates of the finished responses of these profiles, in the caller's write unit,
-     * before they are erased.
+     * Logs the UTC dates of the finished responses of these profiles, in the caller's write unit:
+     * before they are erased, or when they moved to another person (a merge or its undoing, which
+     * changes whose answers they are for per-person figures such as segments).
      */
-    public void recordErased(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds) {
+    public void recordProfiles(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds) {
         if (!recording || profileIds.isEmpty()) {
             return;
         }

@@ -307,7 +307,8 @@ public class AnswerRollups {
     /**
      * Recomputes the segments' histograms of their stored members' answers finished in [start,
      * end) (no start: from the first). Members are matched as the breakdown matches them: the
-     * response's customer is a member's root profile, each person once per segment.
+     * response's profile belongs to a member (is the member's root or merged into it), each person
+     * once per segment.
      */
     private static void insertSegmentDays(
             WriteContext tx, UUID workspaceId, ZoneId zone, List<UUID> segments, Instant start, Instant end) {
@@ -325,8 +326,9 @@ public class AnswerRollups {
                         + "cast(r.finished_at at time zone '" + zoneLiteral(zone) + "' as date), r.survey_id, "
                         + "a.question_type, a.value_number, a.scale_max, a.reversed, count(*) from answers a "
                         + "join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
+                        + "join customers rc on rc.workspace_id = r.workspace_id and rc.id = r.customer_id "
                         + "join (select distinct segment_id, root_id from segment_members where workspace_id = ? "
-                        + "and segment_id in (" + placeholders(segments.size()) + ")) m on m.root_id = r.customer_id "
+                        + "and segment_id in (" + placeholders(segments.size()) + ")) m on m.root_id = rc.root_id "
                         + "where a.workspace_id = ? and a.question_type in ('nps', 'csat', 'ces') and not r.partial "
                         + "and r.finished_at < ?" + (start == null ? "" : " and r.finished_at >= ?")
                         + " group by 1, 2, 3, 4, 5, 6, 7, 8")

@@ -446,7 +446,8 @@ public class FeedbackMetrics {
     }
 
     /**
-     * Adds the answers finished in these [start, end) ranges by the segments' members: the answers
+     * Adds the answers finished in these [start, end) ranges by the segments' members (the profile
+     * that answered is a member or was merged into one): the answers
      * are read once and joined to every segment's members (deduplicated, as "in" would), each
      * segment's tagged with its position.
      */
@@ -473,7 +474,8 @@ public class FeedbackMetrics {
         store.reads()
                 .sql("with m as (" + String.join(" union all ", members) + ") select m.k as k, a.value_number as v, "
                         + "a.scale_max as sm, a.reversed as rev, count(*) as c from answers a join responses r on "
-                        + "r.workspace_id = a.workspace_id and r.id = a.response_id join m on m.root_id = r.customer_id "
+                        + "r.workspace_id = a.workspace_id and r.id = a.response_id join customers rc on "
+                        + "rc.workspace_id = r.workspace_id and rc.id = r.customer_id join m on m.root_id = rc.root_id "
                         + "where a.workspace_id = ? and a.question_type = ? and not r.partial and " + finished + survey
                         + " group by 1, 2, 3, 4")
                 .params(params)
@@ -506,7 +508,8 @@ public class FeedbackMetrics {
                 .sql("select " + key
                         + " as k, a.value_number as v, a.scale_max as sm, a.reversed as rev, count(*) as c "
                         + "from answers a join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id "
-                        + "join segment_members g on g.workspace_id = r.workspace_id and g.root_id = r.customer_id "
+                        + "join customers rc on rc.workspace_id = r.workspace_id and rc.id = r.customer_id "
+                        + "join segment_members g on g.workspace_id = rc.workspace_id and g.root_id = rc.root_id "
                         + "where a.workspace_id = ? and a.question_type = ? and not r.partial and " + finished
                         + " and g.segment_id in (" + segmentIds + ")" + survey + " group by 1, 2, 3, 4")
                 .params(params)

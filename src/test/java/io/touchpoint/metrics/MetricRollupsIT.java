@@ -409,6 +409,56 @@ class MetricRollupsIT extends IntegrationTest {
     }
 
     @Test
+    void aMergeCountsTheMergedProfilesAnswersForTheSurvivorsSegmentsAndItsUndoTakesThemBack() {
+        // an anonymous visitor answers in the widget; the answer is finished back-dated by an import
+        Http.Response partial = http().basic(ws.writeKey(), "")
+                .postJson(
+                        "/v1/widget/responses",
+                        Map.of(
+                                "surveyId",
+                                nps,
+                                "responseId",
+                                "widget-anon-z",
+                                "anonymousId",
+                                "anon-z",
+                                "answers",
+                                Map.of("nps", 2),
+                                "finished",
+                                false,
+                                "url",
+                                "https://shop.example/"));
+        assertThat(partial.status()).as(partial.body()).isIn(200, 201);
+        record(nps, null, Map.of("nps", 2), day(12, "10:00"), "widget", "widget-anon-z");
+        rollups.refresh();
+        String past = "nps?from=" + today.minusDays(60) + "&to=" + today.minusDays(2);
+        assertThat(segmentN(past, vip)).as("a and c").isEqualTo(2);
+
+        // a logs in on that device: the visitor's profile is merged into a, a VIP; the segment's
+        // members (roots a and c) do not change, but the visitor's answer is now a's
+        http().basic(ws.writeKey(), "").postJson("/v1/identify", Map.of("userId", "a", "anonymousId", "anon-z"));
+        JsonNode merges = http().bearer(ws.secretKey())
+                .get("/api/v1/customers/a/merges")
+                .json()
+                .path("items");
+        assertThat(merges).hasSize(1);
+        assertThat(changesLogged()).as("the day of the merged profile's answer").isEqualTo(1);
+        assertThat(segmentN(past, vip)).isEqualTo(3);
+        assertRollupsMatchAnswers();
+        assertThat(segmentN(past, vip))
+                .as("after the refresh, from the rollups")
+                .isEqualTo(3);
+
+        // undoing the merge gives the visitor their answer back
+        Http.Response undo = http().bearer(ws.secretKey())
+                .postJson("/api/v1/customers/merges/" + merges.get(0).path("id").asString() + "/undo", "{}");
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(changesLogged()).isEqualTo(1);
+        assertThat(segmentN(past, vip)).isEqualTo(2);
+        assertRollupsMatchAnswers();
+        assertThat(segmentN(past, vip)).isEqualTo(2);
+    }
+
+    @Test
     void aRollupRowChangedOnPurposeShowsInTheApiUntilTheRollupsAreRebuilt() {
         rollups.refresh();
         String past = "nps?from=" + today.minusDays(60) + "&to=" + today.minusDays(2);

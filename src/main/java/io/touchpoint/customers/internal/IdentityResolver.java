@@ -31,8 +31,13 @@ public final class IdentityResolver {
 
     private IdentityResolver() {}
 
-    /** For each claim, in order, the profile the message belongs to. */
-    public static List<UUID> resolve(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
+    /**
+     * What a resolution found: per claim, in order, the profile the message belongs to; and the
+     * stored profiles that merges in it moved under another person.
+     */
+    public record Resolution(List<UUID> owners, List<UUID> regrouped) {}
+
+    public static Resolution resolve(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
             throws Exception {
         Batch batch = new Batch(tx, workspaceId, now);
         batch.lookup(claims);
@@ -46,7 +51,7 @@ public final class IdentityResolver {
             // a profile created in this batch and merged in this batch never reached the store
             result.add(owner.isNew && owner.mergedInto != null ? owner.current().id : owner.id);
         }
-        return result;
+        return new Resolution(result, List.copyOf(batch.regrouped));
     }
 
     private static final class Batch {
@@ -57,6 +62,7 @@ public final class IdentityResolver {
         private final Map<Identity, Profile> owners = new HashMap<>();
         private final Map<Identity, Profile> newIdentities = new LinkedHashMap<>();
         private final List<Profile> newProfiles = new ArrayList<>();
+        private final List<UUID> regrouped = new ArrayList<>();
 
         Batch(WriteContext tx, UUID workspaceId, Instant now) {
             this.tx = tx;
@@ -146,6 +152,11 @@ public final class IdentityResolver {
                 return; // never stored: its identities simply go to the survivor
             }
             UUID mergeId = Ids.next();
+            regrouped.addAll(tx.jdbc()
+                    .sql("select id from customers where workspace_id = ? and root_id = ?")
+                    .params(workspaceId, merged.id)
+                    .query((rs, n) -> Sql.uuid(rs, "id"))
+                    .list());
             tx.jdbc()
                     .sql("update customers set merged_into = ? where workspace_id = ? and id = ?")
                     .params(survivor.id, workspaceId, merged.id)

@@ -22,7 +22,10 @@ public final class Unmerging {
 
     private Unmerging() {}
 
-    public static Merge undo(WriteContext tx, UUID workspaceId, UUID mergeId, Instant now) {
+    /** An undone merge and the profiles it gave back to the merged person (that one included). */
+    public record Undone(Merge merge, List<UUID> regrouped) {}
+
+    public static Undone undo(WriteContext tx, UUID workspaceId, UUID mergeId, Instant now) {
         Merge merge = tx.jdbc()
                 .sql("select id, survivor_id, merged_id, reason, merged_at, undone_at from merges "
                         + "where workspace_id = ? and id = ?")
@@ -77,6 +80,8 @@ public final class Unmerging {
                 .sql("update merges set undone_at = ? where workspace_id = ? and id = ?")
                 .params(Sql.ts(now), workspaceId, mergeId)
                 .update();
-        return new Merge(merge.id(), merge.survivor(), merge.merged(), merge.reason(), merge.mergedAt(), now);
+        return new Undone(
+                new Merge(merge.id(), merge.survivor(), merge.merged(), merge.reason(), merge.mergedAt(), now),
+                List.copyOf(subtree));
     }
 }

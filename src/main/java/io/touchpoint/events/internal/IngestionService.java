@@ -2,6 +2,7 @@ package io.touchpoint.events.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.touchpoint.customers.Customers;
 import io.touchpoint.events.BatchResult;
 import io.touchpoint.platform.Json;
 import io.touchpoint.platform.MergeableWork;
@@ -26,9 +27,12 @@ public class IngestionService {
     private final Counter stored;
 
     private final FailedEventStore failedEvents;
+    private final IngestionWriter writer;
 
-    IngestionService(Store store, Clock clock, MeterRegistry meters, FailedEventStore failedEvents) {
+    IngestionService(
+            Store store, Clock clock, MeterRegistry meters, FailedEventStore failedEvents, Customers customers) {
         this.store = store;
+        this.writer = new IngestionWriter(customers);
         this.failedEvents = failedEvents;
         this.clock = clock;
         this.accepted = meters.counter("touchpoint.events.accepted");
@@ -56,9 +60,9 @@ public class IngestionService {
         IngestionWriter.Unit unit = new IngestionWriter.Unit(workspaceId, valid, failures, receivedAt);
         int newlyStored;
         try {
-            newlyStored = store.write(new IngestionWrite(unit, false));
+            newlyStored = store.write(new IngestionWrite(writer, unit, false));
         } catch (IngestionWriter.DuplicateBeyondWindow resentAfterADay) {
-            newlyStored = store.write(new IngestionWrite(unit, true));
+            newlyStored = store.write(new IngestionWrite(writer, unit, true));
         }
         accepted.increment(valid.size());
         rejected.increment(failures.size());
@@ -71,7 +75,8 @@ public class IngestionService {
      * one call, so a group of batches costs a few statements instead of a few per batch.
      * {@code exhaustive}: the batch is being applied again after {@link IngestionWriter.DuplicateBeyondWindow}.
      */
-    private record IngestionWrite(IngestionWriter.Unit unit, boolean exhaustive) implements MergeableWork<Integer> {
+    private record IngestionWrite(IngestionWriter writer, IngestionWriter.Unit unit, boolean exhaustive)
+            implements MergeableWork<Integer> {
         @Override
         public List<Integer> runAll(WriteContext tx, List<? extends MergeableWork<Integer>> units) throws Exception {
             List<IngestionWriter.Unit> all = new ArrayList<>(units.size());
@@ -80,7 +85,7 @@ public class IngestionService {
                 all.add(((IngestionWrite) work).unit());
                 anyExhaustive |= ((IngestionWrite) work).exhaustive();
             }
-            return IngestionWriter.write(tx, all, anyExhaustive);
+            return writer.write(tx, all, anyExhaustive);
         }
     }
 
@@ -110,7 +115,7 @@ public class IngestionService {
                             .toList());
         }
         store.write(tx -> {
-            IngestionWriter.write(tx, workspaceId, List.of(outcome.event()), List.of(), receivedAt);
+            writer.write(tx, workspaceId, List.of(outcome.event()), List.of(), receivedAt);
             FailedEventStore.resolve(tx, workspaceId, failedId, "replayed", clock);
             return null;
         });

@@ -63,11 +63,14 @@ final class IngestionWriter {
         }
     }
 
-    private IngestionWriter() {}
+    private final Customers customers;
+
+    IngestionWriter(Customers customers) {
+        this.customers = customers;
+    }
 
     /** @return how many events were newly stored */
-    static int write(
-            WriteContext tx, UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt)
+    int write(WriteContext tx, UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt)
             throws Exception {
         return write(tx, List.of(new Unit(workspaceId, events, failures, receivedAt)), true)
                 .get(0);
@@ -81,7 +84,7 @@ final class IngestionWriter {
      *     within {@link #DEDUPLICATION_WINDOW} (which is enough unless a client resends a message after a day)
      * @return for each unit, how many of its events were newly stored
      */
-    static List<Integer> write(WriteContext tx, List<Unit> units, boolean exhaustive) throws Exception {
+    List<Integer> write(WriteContext tx, List<Unit> units, boolean exhaustive) throws Exception {
         Map<UUID, List<Integer>> byWorkspace = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             byWorkspace
@@ -96,7 +99,7 @@ final class IngestionWriter {
         return Arrays.asList(stored);
     }
 
-    private static void write(
+    private void write(
             WriteContext tx,
             UUID workspaceId,
             List<Unit> units,
@@ -127,7 +130,7 @@ final class IngestionWriter {
             claims.add(claim(arrival.event()));
         }
         // a profile is created no later than the first message that names it
-        List<UUID> profiles = Customers.resolveIdentities(tx, workspaceId, claims, earliest);
+        List<UUID> profiles = customers.resolveIdentities(tx, workspaceId, claims, earliest);
         List<Object[]> eventRows = new ArrayList<>(fresh.size());
         List<Object[]> traitRows = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {

@@ -72,11 +72,17 @@ class FeedbackCustomerData implements CustomerDataContributor {
         return section;
     }
 
+    /** Their answers now count for another person's segments: the days they were finished on are stale. */
+    @Override
+    public void regrouped(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds) {
+        changes.recordProfiles(tx, workspaceId, profileIds);
+    }
+
     @Override
     public void erase(WriteContext tx, UUID workspaceId, Collection<UUID> profileIds, List<Identity> identities) {
         InList in = InList.of(profileIds);
         // per-day aggregates of these answers (metrics rollups) must be recomputed
-        changes.recordErased(tx, workspaceId, profileIds);
+        changes.recordProfiles(tx, workspaceId, profileIds);
         tx.jdbc()
                 .sql("delete from answers where workspace_id = ? and response_id in (select id from responses "
                         + "where workspace_id = ? and customer_id in (" + in.marks() + "))")

@@ -279,8 +279,9 @@ class WidgetVisits {
     }
 
     /** Resolves the visitor's ids as an incoming message would (creating or joining profiles); the root. */
-    private static UUID create(WriteContext tx, UUID workspaceId, Visitor visitor, Instant now) throws Exception {
-        UUID profile = Customers.resolveIdentities(tx, workspaceId, List.of(visitor.claim()), now)
+    private UUID create(WriteContext tx, UUID workspaceId, Visitor visitor, Instant now) throws Exception {
+        UUID profile = customers
+                .resolveIdentities(tx, workspaceId, List.of(visitor.claim()), now)
                 .get(0);
         // Read back who owns the id now: on PostgreSQL a message of the same new visitor ingested at
         // the same moment may have claimed it first (our identity row was then skipped), and the
