@@ -1,7 +1,9 @@
 package io.touchpoint.customers;
 
 import io.touchpoint.customers.internal.CustomerReads;
+import io.touchpoint.customers.internal.IdentityCache;
 import io.touchpoint.customers.internal.IdentityResolver;
+import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.NotFoundException;
 import io.touchpoint.platform.Outbox;
 import io.touchpoint.platform.Store;
@@ -28,6 +30,15 @@ public class Customers {
 
     private final java.time.Clock clock;
 
+    /**
+     * The embedded store's writer's knowledge of identities; everything in this module that changes
+     * profiles or identities outside a resolution empties it (undoing a merge, erasing a person).
+     */
+    private final IdentityCache identityCache = new IdentityCache(IDENTITY_CACHE_CAPACITY);
+
+    /** Identities the writer remembers, in each of two generations (about 200 bytes each). */
+    static final int IDENTITY_CACHE_CAPACITY = 50_000;
+
     Customers(Store store, CustomerReads reads, List<CustomerDataContributor> contributors, java.time.Clock clock) {
         this.store = store;
         this.clock = clock;
@@ -42,7 +53,8 @@ public class Customers {
      */
     public List<UUID> resolveIdentities(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
             throws Exception {
-        IdentityResolver.Resolution resolution = IdentityResolver.resolve(tx, workspaceId, claims, now);
+        IdentityResolver.Resolution resolution = IdentityResolver.resolve(
+                tx, workspaceId, claims, now, tx.dialect() == Dialect.DUCKDB ? identityCache : null);
         regrouped(tx, workspaceId, resolution.regrouped());
         return resolution.owners();
     }
@@ -148,6 +160,7 @@ public class Customers {
     public Merge unmerge(UUID workspaceId, UUID mergeId) {
         Instant now = clock.instant();
         Merge undone = store.write(tx -> {
+            identityCache.clear();
             var result = io.touchpoint.customers.internal.Unmerging.undo(tx, workspaceId, mergeId, now);
             regrouped(tx, workspaceId, result.regrouped());
             return result.merge();
@@ -216,6 +229,7 @@ public class Customers {
         List<Identity> identities = reads.identities(workspaceId, group);
         Instant now = clock.instant();
         store.write(tx -> {
+            identityCache.clear();
             for (CustomerDataContributor contributor : contributors) {
                 contributor.erase(tx, workspaceId, group, identities);
             }

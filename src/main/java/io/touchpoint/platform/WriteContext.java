@@ -11,5 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param connection the raw connection, for vendor bulk paths (DuckDB Appender, PostgreSQL COPY)
  * @param dialect    the store's dialect
  * @param bulk       the fast path for many rows
+ * @param hooks      what runs when the transaction rolls back
  */
-public record WriteContext(JdbcClient jdbc, Connection connection, Dialect dialect, BulkInsert bulk) {}
+public record WriteContext(
+        JdbcClient jdbc, Connection connection, Dialect dialect, BulkInsert bulk, TransactionHooks hooks) {
+
+    /** Runs the action if this transaction rolls back; see {@link TransactionHooks}. */
+    public void onRollback(Runnable action) {
+        hooks.onRollback(action);
+    }
+}

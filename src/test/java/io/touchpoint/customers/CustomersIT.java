@@ -82,6 +82,33 @@ class CustomersIT extends IntegrationTest {
     }
 
     @Test
+    void afterAnUndoneMergeMessagesResolveAsTheProfilesNowStand() {
+        String laptop = "anon-laptop-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        writer().postJson("/v1/identify", identify().user(user).json());
+        writer().postJson("/v1/page", page("Sale").anonymous(laptop).json());
+        writer().postJson(
+                        "/v1/identify", identify().user(user).anonymous(laptop).json());
+        writer().postJson("/v1/page", page("Cart").anonymous(laptop).json()); // the laptop is the user's now
+        assertThat(timelineSize(user)).isEqualTo(4);
+        String mergeId = reader().get("/api/v1/customers/" + user + "/merges")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(reader().postJson("/api/v1/customers/merges/" + mergeId + "/undo", "{}")
+                        .status())
+                .isEqualTo(200);
+        // the laptop's profile stands alone again, without a user id: another person who signs in
+        // on it takes it over with its two page views (not a fresh profile, as before the undo)
+        writer().postJson(
+                        "/v1/identify", identify().user(other).anonymous(laptop).json());
+        assertThat(timelineSize(other)).isEqualTo(3);
+        assertThat(timelineSize(user)).isEqualTo(2);
+    }
+
+    @Test
     void consentIsRecordedPerChannelWithTimeAndSourceAndTheLatestDecisionWins() {
         writer().postJson(
                         "/v1/batch",

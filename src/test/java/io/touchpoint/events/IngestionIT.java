@@ -154,6 +154,38 @@ class IngestionIT extends IntegrationTest {
     }
 
     @Test
+    void aMessageStoredWithoutTheWriterKnowingIsStillStoredOnceBesideTheNewOnesOfItsBatch() {
+        // as after a restart: the embedded store's writer remembers only what it stored itself (and
+        // the last hour's messages it recalls when it starts), so this copy is caught by the key
+        var first = page("Home").user(user);
+        assertThat(writer().postJson("/v1/batch", batch(first)).status()).isEqualTo(200);
+        String stored = "stored-elsewhere-" + UUID.randomUUID();
+        store.write(tx -> tx.jdbc()
+                .sql("insert into events (workspace_id, message_id, customer_id, type, event, channel, ts, "
+                        + "received_at) select workspace_id, ?, customer_id, 'track', 'Product Viewed', 'web', ts, "
+                        + "received_at from events where workspace_id = ? and message_id = ?")
+                .params(stored, ws.id(), first.messageIdValue())
+                .update());
+        var resent =
+                track("Product Viewed").user(user).prop("product_id", "p-1").messageId(stored);
+        var fresh = page("Cart").user(user);
+        Http.Response response = writer().postJson("/v1/batch", batch(resent, fresh));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(timeline(user)).hasSize(3);
+        assertThat(store.reads()
+                        .sql("select count(*) from events where workspace_id = ? and message_id = ?")
+                        .params(ws.id(), stored)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // sent once more, now remembered (or, on PostgreSQL, found by the key): still once
+        assertThat(writer().postJson("/v1/batch", batch(resent, fresh)).status())
+                .isEqualTo(200);
+        assertThat(timeline(user)).hasSize(3);
+    }
+
+    @Test
     void orderEventsArrivingOutOfOrderStillGiveTheLatestStatus() {
         writer().postJson(
                         "/v1/batch",

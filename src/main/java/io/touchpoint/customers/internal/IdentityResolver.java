@@ -37,15 +37,21 @@ public final class IdentityResolver {
      */
     public record Resolution(List<UUID> owners, List<UUID> regrouped) {}
 
-    public static Resolution resolve(WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now)
+    /**
+     * @param cache what the embedded store's writer knows of identities (null on PostgreSQL, whose
+     *     writes run concurrently): identities found there are not read from the store
+     */
+    public static Resolution resolve(
+            WriteContext tx, UUID workspaceId, List<IdentityClaim> claims, Instant now, IdentityCache cache)
             throws Exception {
-        Batch batch = new Batch(tx, workspaceId, now);
+        Batch batch = new Batch(tx, workspaceId, now, cache);
         batch.lookup(claims);
         List<Profile> owners = new ArrayList<>(claims.size());
         for (IdentityClaim claim : claims) {
             owners.add(batch.resolve(claim));
         }
         batch.flush();
+        batch.remember();
         List<UUID> result = new ArrayList<>(owners.size());
         for (Profile owner : owners) {
             // a profile created in this batch and merged in this batch never reached the store
@@ -63,11 +69,39 @@ public final class IdentityResolver {
         private final Map<Identity, Profile> newIdentities = new LinkedHashMap<>();
         private final List<Profile> newProfiles = new ArrayList<>();
         private final List<UUID> regrouped = new ArrayList<>();
+        private final IdentityCache cache;
 
-        Batch(WriteContext tx, UUID workspaceId, Instant now) {
+        /** A stored profile was merged or got a user id: what the cache holds may be out of date. */
+        private boolean peopleChanged;
+
+        Batch(WriteContext tx, UUID workspaceId, Instant now, IdentityCache cache) {
             this.tx = tx;
             this.workspaceId = workspaceId;
             this.now = now;
+            this.cache = cache;
+            if (cache != null) {
+                tx.onRollback(cache.forget);
+            }
+        }
+
+        /**
+         * After the batch's rows are written: the cache learns the owner of every identity the batch
+         * named, as the look-up would now read it; a batch that merged profiles or gave a stored one
+         * a user id empties it instead.
+         */
+        void remember() {
+            if (cache == null) {
+                return;
+            }
+            if (peopleChanged) {
+                cache.clear();
+                return;
+            }
+            owners.forEach((identity, profile) -> {
+                Profile stored = profile.isNew ? profile.current() : profile;
+                Profile root = stored.current();
+                cache.put(workspaceId, identity, new IdentityCache.Owner(stored.id, root.id, root.userId));
+            });
         }
 
         Profile resolve(IdentityClaim claim) {
@@ -110,6 +144,7 @@ public final class IdentityResolver {
             if (target.userId == null && userId != null) {
                 target.userId = userId;
                 if (!target.isNew) {
+                    changed();
                     tx.jdbc()
                             .sql("update customers set user_id = ? where workspace_id = ? and id = ?")
                             .params(userId, workspaceId, target.id)
@@ -144,6 +179,7 @@ public final class IdentityResolver {
         }
 
         private void merge(Profile survivor, Profile merged) {
+            changed();
             merged.mergedInto = survivor;
             if (survivor.userId == null) {
                 survivor.userId = merged.userId;
@@ -197,6 +233,9 @@ public final class IdentityResolver {
                 Profile owner = profile.isNew ? profile.current() : profile;
                 identityRows.add(
                         new Object[] {workspaceId, identity.kind().name(), identity.value(), owner.id, Sql.ts(now)});
+                if (cache != null) {
+                    cache.stored(workspaceId, identity);
+                }
             });
             // new profiles have new ids, and the lookup read every stored identity with these values
             tx.bulk()
@@ -211,10 +250,25 @@ public final class IdentityResolver {
                             identityRows);
         }
 
+        /** Empties the cache at once: a later resolution in this transaction must read the store. */
+        private void changed() {
+            peopleChanged = true;
+            if (cache != null) {
+                cache.clear();
+            }
+        }
+
         void lookup(List<IdentityClaim> claims) {
             Set<Identity> wanted = new LinkedHashSet<>();
             for (IdentityClaim claim : claims) {
-                wanted.addAll(claim.identities());
+                for (Identity identity : claim.identities()) {
+                    IdentityCache.Owner known = cache == null ? null : cache.get(workspaceId, identity);
+                    if (known != null) {
+                        owners.put(identity, profile(known.profileId(), known.rootId(), known.rootUserId()));
+                    } else if (cache == null || cache.mayBeStored(tx, workspaceId, identity)) {
+                        wanted.add(identity);
+                    }
+                }
             }
             if (wanted.isEmpty()) {
                 return;
@@ -255,16 +309,19 @@ public final class IdentityResolver {
                         Identity identity =
                                 new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
                         if (wanted.contains(identity)) {
-                            owners.put(identity, profile(rs));
+                            owners.put(
+                                    identity,
+                                    profile(
+                                            Sql.uuid(rs, "customer_id"),
+                                            Sql.uuid(rs, "root_id"),
+                                            rs.getString("root_user_id")));
                         }
                     });
         }
 
-        private Profile profile(java.sql.ResultSet rs) throws SQLException {
-            UUID id = Sql.uuid(rs, "customer_id");
-            UUID rootId = Sql.uuid(rs, "root_id");
+        private Profile profile(UUID id, UUID rootId, String rootUserId) {
             Profile root = profiles.computeIfAbsent(rootId, key -> new Profile(key, null, false));
-            root.userId = root.userId == null ? rs.getString("root_user_id") : root.userId;
+            root.userId = root.userId == null ? rootUserId : root.userId;
             if (id.equals(rootId)) {
                 return root;
             }

@@ -43,30 +43,42 @@ final class IngestionWriter {
     private record Arrived(IncomingEvent event, int unit, Instant receivedAt) {}
 
     /**
-     * On the embedded store, the stored-messageId check looks at the events received in this window
-     * before the batch: DuckDB keeps the minimum and maximum of each column per group of rows, and
-     * {@code received_at} grows with the table, so the check reads the recent rows only instead of the
-     * whole table. An older copy of a message is still found: the key makes the insert fail, and the
-     * batch is applied again with the check over every event ({@link DuplicateBeyondWindow}).
+     * On the embedded store, the messages that {@link RecentMessageIds} may have seen are looked up
+     * among the events received in this window before the batch: DuckDB keeps the minimum and maximum
+     * of each column per group of rows, and {@code received_at} grows with the table, so the look-up
+     * reads the recent rows only instead of the whole table. An older copy of a message, or one the
+     * writer does not remember, is still found: the key makes the append fail, and the batch is
+     * applied again with the check over every event ({@link DuplicateBeyondWindow}).
      */
     static final Duration DEDUPLICATION_WINDOW = Duration.ofHours(24);
 
+    /** How many messageIds the embedded store's writer remembers, in each of two generations (16 MB). */
+    static final int RECENT_CAPACITY = 500_000;
+
+    /** At the first write, the writer recalls the messages received in this time before it. */
+    static final Duration RECALL = Duration.ofHours(1);
+
     /**
-     * A message of the batch was stored before the deduplication window. The write unit has failed and
-     * is rolled back; applying the batch again with {@code exhaustive} set finds it.
+     * A message of the batch was stored before, and neither remembered by the writer nor received in
+     * the deduplication window. The write unit has failed and is rolled back; applying the batch again
+     * with {@code exhaustive} set finds it.
      */
     static final class DuplicateBeyondWindow extends RuntimeException {
         DuplicateBeyondWindow(Throwable cause) {
-            super(
-                    "A message of the batch was stored more than " + DEDUPLICATION_WINDOW.toHours() + " hours ago",
-                    cause);
+            super("A message of the batch was stored before, not among the recent ones", cause);
         }
     }
 
     private final Customers customers;
 
+    /** The embedded store's writer thread only; never touched on PostgreSQL, where writes run concurrently. */
+    private final RecentMessageIds recent;
+
+    private boolean recalled;
+
     IngestionWriter(Customers customers) {
         this.customers = customers;
+        this.recent = new RecentMessageIds(RECENT_CAPACITY);
     }
 
     /** @return how many events were newly stored */
@@ -121,6 +133,9 @@ final class IngestionWriter {
             latest = latest == null || unit.receivedAt().isAfter(latest) ? unit.receivedAt() : latest;
         }
         Instant since = exhaustive ? null : earliest.minus(DEDUPLICATION_WINDOW);
+        if (tx.dialect() == Dialect.DUCKDB && !exhaustive) {
+            recall(tx, earliest.minus(RECALL));
+        }
         List<Arrived> fresh = withoutStored(tx, workspaceId, arrived, since);
         if (fresh.isEmpty()) {
             return;
@@ -168,6 +183,12 @@ final class IngestionWriter {
             }
         }
         storeEvents(tx, eventRows);
+        if (tx.dialect() == Dialect.DUCKDB) {
+            // a rollback leaves them here: the next copy is then looked up, and found absent
+            for (Arrived arrival : fresh) {
+                recent.add(workspaceId, arrival.event().messageId());
+            }
+        }
         // the check above ran in this transaction and the workspace's ingestion takes turns (one
         // writer on DuckDB, a lock on PostgreSQL): every fresh event is inserted
         for (Arrived arrival : fresh) {
@@ -259,8 +280,13 @@ final class IngestionWriter {
         return new IdentityClaim(identities);
     }
 
-    private static List<Arrived> withoutStored(
-            WriteContext tx, UUID workspaceId, List<Arrived> events, Instant receivedSince) throws SQLException {
+    /**
+     * The batch's messages, each once, without those stored already. On the embedded store, when not
+     * {@code exhaustive} (a {@code receivedSince} is given), only the messages the writer may have
+     * stored lately are looked up; the others are taken as new and the events table's key checks them.
+     */
+    private List<Arrived> withoutStored(WriteContext tx, UUID workspaceId, List<Arrived> events, Instant receivedSince)
+            throws SQLException {
         Set<String> seen = new HashSet<>();
         List<Arrived> unique = new ArrayList<>(events.size());
         for (Arrived arrival : events) {
@@ -268,13 +294,40 @@ final class IngestionWriter {
                 unique.add(arrival);
             }
         }
-        Set<String> stored = storedIds(tx, workspaceId, seen, receivedSince);
+        Set<String> wanted = seen;
+        if (tx.dialect() == Dialect.DUCKDB && receivedSince != null) {
+            wanted = new HashSet<>();
+            for (String messageId : seen) {
+                if (recent.mightContain(workspaceId, messageId)) {
+                    wanted.add(messageId);
+                }
+            }
+        }
+        Set<String> stored = storedIds(tx, workspaceId, wanted, receivedSince);
         if (stored.isEmpty()) {
             return unique;
         }
         return unique.stream()
                 .filter(a -> !stored.contains(a.event().messageId()))
                 .toList();
+    }
+
+    /**
+     * Once per process, before its first check: the messages received since {@code since} (a restarted
+     * server meets the clients' retries of what it acknowledged before it stopped), the newest first.
+     */
+    private void recall(WriteContext tx, Instant since) {
+        if (recalled) {
+            return;
+        }
+        tx.jdbc()
+                .sql("select workspace_id, message_id from events where received_at >= ? "
+                        + "order by received_at desc limit ?")
+                .params(Sql.ts(since), recent.capacity())
+                .query(rs -> {
+                    recent.add(Sql.uuid(rs, "workspace_id"), rs.getString("message_id"));
+                });
+        recalled = true;
     }
 
     /**

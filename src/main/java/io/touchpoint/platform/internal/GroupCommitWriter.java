@@ -4,6 +4,7 @@ import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.MergeableWork;
 import io.touchpoint.platform.StoreOverloadedException;
 import io.touchpoint.platform.StoreWriteException;
+import io.touchpoint.platform.TransactionHooks;
 import io.touchpoint.platform.WriteContext;
 import io.touchpoint.platform.WriteWork;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Connection connection;
     private final WriteContext context;
     private final DuckDbBulkInsert bulk;
+    private final TransactionHooks hooks = new TransactionHooks();
     private final BlockingQueue<Task<?>> queue;
     private final int maxBatch;
     private final Thread thread;
@@ -44,7 +46,11 @@ final class GroupCommitWriter implements AutoCloseable {
         this.connection.setAutoCommit(false);
         this.bulk = new DuckDbBulkInsert(connection);
         this.context = new WriteContext(
-                JdbcClient.create(new SingleConnectionDataSource(connection, true)), connection, Dialect.DUCKDB, bulk);
+                JdbcClient.create(new SingleConnectionDataSource(connection, true)),
+                connection,
+                Dialect.DUCKDB,
+                bulk,
+                hooks);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.thread = new Thread(this::loop, "touchpoint-writer");
@@ -100,6 +106,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 running = false;
             } catch (RuntimeException | Error e) {
                 log.error("Writer loop failure", e);
+                hooks.rolledBack(); // whatever the transaction holds, nothing may rely on it
                 group.forEach(task -> task.result.completeExceptionally(e));
             } finally {
                 group.clear();
@@ -128,6 +135,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             bulk.touchTransaction(); // an aborted transaction must fail here, not "commit" nothing
             connection.commit();
+            hooks.committed();
         } catch (Exception groupFailure) {
             rollbackQuietly();
             if (group.size() == 1) {
@@ -162,6 +170,7 @@ final class GroupCommitWriter implements AutoCloseable {
             Object result = task.work.run(context);
             bulk.touchTransaction();
             connection.commit();
+            hooks.committed();
             complete(task, result);
         } catch (Exception e) {
             rollbackQuietly();
@@ -175,6 +184,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
+        hooks.rolledBack();
         try {
             connection.rollback();
             bulk.forgetStaging();

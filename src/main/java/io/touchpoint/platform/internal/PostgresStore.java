@@ -6,6 +6,7 @@ import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.StoreWriteException;
 import io.touchpoint.platform.TouchpointProperties;
+import io.touchpoint.platform.TransactionHooks;
 import io.touchpoint.platform.WriteContext;
 import io.touchpoint.platform.WriteWork;
 import java.sql.Connection;
@@ -67,6 +68,7 @@ final class PostgresStore implements Store, AutoCloseable {
 
     @Override
     public <T> T write(WriteWork<T> work) {
+        TransactionHooks hooks = new TransactionHooks();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -74,12 +76,15 @@ final class PostgresStore implements Store, AutoCloseable {
                         JdbcClient.create(new SingleConnectionDataSource(connection, true)),
                         connection,
                         Dialect.POSTGRESQL,
-                        new PostgresBulkInsert(connection));
+                        new PostgresBulkInsert(connection),
+                        hooks);
                 T result = work.run(context);
                 connection.commit();
+                hooks.committed();
                 return result;
             } catch (Exception e) {
                 connection.rollback();
+                hooks.rolledBack();
                 if (e instanceof RuntimeException runtime) {
                     throw runtime;
                 }

@@ -168,6 +168,28 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void rollbackHooksRunWhenTheUnitsTransactionRollsBackAndNeverAfterACommit() throws Exception {
+        AtomicInteger forgotten = new AtomicInteger();
+        Runnable forget = forgotten::incrementAndGet;
+        writer.submit(tx -> {
+            tx.onRollback(forget);
+            return tx.jdbc().sql("insert into items values (1)").update();
+        });
+        assertThat(forgotten).as("committed: the hook is dropped").hasValue(0);
+        assertThatThrownBy(() -> writer.submit(tx -> {
+                    tx.onRollback(forget);
+                    tx.onRollback(forget); // registered twice, runs once
+                    return tx.jdbc().sql("insert into items values (1)").update();
+                }))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(forgotten).hasValue(1);
+        writer.submit(tx -> tx.jdbc().sql("insert into items values (2)").update());
+        assertThat(forgotten)
+                .as("a later commit runs nothing registered before")
+                .hasValue(1);
+    }
+
+    @Test
     void aFullQueueIsRefusedAtOnce() throws Exception {
         writer.close();
         writer = new GroupCommitWriter(root.duplicate(), 1, 1);
