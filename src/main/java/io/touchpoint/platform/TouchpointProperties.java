@@ -37,9 +37,19 @@ public record TouchpointProperties(
         }
     }
 
-    /** Embedded-store writer: bounded queue and group size. */
-    public record Writer(@DefaultValue("10000") int queueCapacity, @DefaultValue("512") int maxBatch) {
+    /**
+     * Embedded-store writer: bounded queue, group size, and how much write-ahead log DuckDB gathers
+     * before it checkpoints (writes the changes into the database file; ADR 0030).
+     */
+    public record Writer(
+            @DefaultValue("10000") int queueCapacity,
+            @DefaultValue("512") int maxBatch,
+            @DefaultValue("64MB") DataSize checkpointThreshold) {
         public Writer {
+            if (checkpointThreshold.toMegabytes() < 1) {
+                throw new StartupConfigurationException(
+                        "touchpoint.writer.checkpoint-threshold must be at least 1MB, was " + checkpointThreshold);
+            }
             if (queueCapacity < 1) {
                 throw new StartupConfigurationException(
                         "touchpoint.writer.queue-capacity must be at least 1, was " + queueCapacity);

@@ -34,7 +34,8 @@ class StoreConfiguration {
             DuckDbStore duck = new DuckDbStore(
                     properties.dataDir(),
                     properties.writer().queueCapacity(),
-                    properties.writer().maxBatch());
+                    properties.writer().maxBatch(),
+                    properties.writer().checkpointThreshold());
             log.info("Store: embedded DuckDB at {}", duck.file());
             store = duck;
         }
