@@ -172,6 +172,22 @@ class MetricRollupsIT extends IntegrationTest {
         assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 
+    /** An NPS answer left unfinished in the web widget (a partial response); {@code userId} may be null. */
+    private void widgetPartial(String responseId, String userId, String anonymousId, int score) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("surveyId", nps);
+        body.put("responseId", responseId);
+        body.put("anonymousId", anonymousId);
+        if (userId != null) {
+            body.put("userId", userId);
+        }
+        body.put("answers", Map.of("nps", score));
+        body.put("finished", false);
+        body.put("url", "https://shop.example/orders/1");
+        Http.Response partial = http().basic(ws.writeKey(), "").postJson("/v1/widget/responses", body);
+        assertThat(partial.status()).as(partial.body()).isIn(200, 201);
+    }
+
     /** The metric calls compared: trends, totals, previous periods, a survey filter, a breakdown. */
     private Map<String, JsonNode> reads() {
         String period = "from=" + today.minusDays(27) + "&to=" + today;
@@ -275,25 +291,7 @@ class MetricRollupsIT extends IntegrationTest {
         assertRollupsMatchAnswers();
 
         // a partial response (the widget) counts only once finished, here back-dated by an import
-        Http.Response partial = http().basic(ws.writeKey(), "")
-                .postJson(
-                        "/v1/widget/responses",
-                        Map.of(
-                                "surveyId",
-                                nps,
-                                "responseId",
-                                "widget-display-1",
-                                "userId",
-                                "p1",
-                                "anonymousId",
-                                "anon-p1",
-                                "answers",
-                                Map.of("nps", 1),
-                                "finished",
-                                false,
-                                "url",
-                                "https://shop.example/orders/1"));
-        assertThat(partial.status()).as(partial.body()).isIn(200, 201);
+        widgetPartial("widget-display-1", "p1", "anon-p1", 1);
         assertThat(changesLogged()).as("a partial response changes no metric").isZero();
         assertThat(n("nps?" + period())).isEqualTo(10);
         rollups.refresh();
@@ -411,23 +409,7 @@ class MetricRollupsIT extends IntegrationTest {
     @Test
     void aMergeCountsTheMergedProfilesAnswersForTheSurvivorsSegmentsAndItsUndoTakesThemBack() {
         // an anonymous visitor answers in the widget; the answer is finished back-dated by an import
-        Http.Response partial = http().basic(ws.writeKey(), "")
-                .postJson(
-                        "/v1/widget/responses",
-                        Map.of(
-                                "surveyId",
-                                nps,
-                                "responseId",
-                                "widget-anon-z",
-                                "anonymousId",
-                                "anon-z",
-                                "answers",
-                                Map.of("nps", 2),
-                                "finished",
-                                false,
-                                "url",
-                                "https://shop.example/"));
-        assertThat(partial.status()).as(partial.body()).isIn(200, 201);
+        widgetPartial("widget-anon-z", null, "anon-z", 2);
         record(nps, null, Map.of("nps", 2), day(12, "10:00"), "widget", "widget-anon-z");
         rollups.refresh();
         String past = "nps?from=" + today.minusDays(60) + "&to=" + today.minusDays(2);

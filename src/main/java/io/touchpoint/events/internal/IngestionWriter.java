@@ -11,6 +11,7 @@ import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.Ids;
 import io.touchpoint.platform.Json;
 import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.StoredKeys;
 import io.touchpoint.platform.WriteContext;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -75,6 +76,9 @@ final class IngestionWriter {
     private final RecentMessageIds recent;
 
     private boolean recalled;
+
+    /** The embedded store's writer's filter of stored order ids (only {@link OrderRows} inserts orders). */
+    private final StoredKeys orders = new StoredKeys("select order_id from orders where workspace_id = ?");
 
     IngestionWriter(Customers customers) {
         this.customers = customers;
@@ -214,7 +218,7 @@ final class IngestionWriter {
                         new OrderRows.Change(profiles.get(i), fresh.get(i).event()));
             }
         }
-        OrderRows.apply(tx, workspaceId, orderChanges, latest);
+        OrderRows.apply(tx, workspaceId, orderChanges, latest, orders);
         for (int i = 0; i < fresh.size(); i++) {
             IncomingEvent event = fresh.get(i).event();
             if ("track".equals(event.type()) && "Consent Updated".equals(event.event())) {

@@ -4,6 +4,7 @@ import io.touchpoint.events.IncomingEvent;
 import io.touchpoint.platform.Dialect;
 import io.touchpoint.platform.InList;
 import io.touchpoint.platform.Sql;
+import io.touchpoint.platform.StoredKeys;
 import io.touchpoint.platform.WriteContext;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -70,7 +71,12 @@ final class OrderRows {
     /** One order event and the profile it belongs to. */
     record Change(UUID profile, IncomingEvent event) {}
 
-    static void apply(WriteContext tx, UUID workspaceId, List<Change> changes, Instant now) throws Exception {
+    /**
+     * @param filter on the embedded store, the writer's filter of stored order ids: only the orders it
+     *     may hold are looked up (not used on PostgreSQL, which upserts through its key)
+     */
+    static void apply(WriteContext tx, UUID workspaceId, List<Change> changes, Instant now, StoredKeys filter)
+            throws Exception {
         if (changes.isEmpty()) {
             return;
         }
@@ -83,7 +89,8 @@ final class OrderRows {
         }
         // on DuckDB an upsert checks its conflicts row by row through the whole key index, so orders
         // not stored yet (most of them: an order's first event) go straight in
-        Set<String> stored = tx.dialect() == Dialect.DUCKDB ? storedOrders(tx, workspaceId, patches.keySet()) : null;
+        Set<String> stored =
+                tx.dialect() == Dialect.DUCKDB ? storedOrders(tx, workspaceId, patches.keySet(), filter) : null;
         List<Object[]> fresh = new ArrayList<>();
         List<Object[]> known = new ArrayList<>();
         for (Patch patch : patches.values()) {
@@ -109,8 +116,25 @@ final class OrderRows {
                 true);
     }
 
-    private static Set<String> storedOrders(WriteContext tx, UUID workspaceId, Set<String> orderIds)
+    /** Which of the orders are stored: those the filter may hold are looked up; the others it learns now. */
+    private static Set<String> storedOrders(WriteContext tx, UUID workspaceId, Set<String> orderIds, StoredKeys filter)
             throws SQLException {
+        Set<String> maybe = new HashSet<>();
+        for (String orderId : orderIds) {
+            if (filter.mayBeStored(tx, workspaceId, orderId)) {
+                maybe.add(orderId);
+            }
+        }
+        Set<String> stored = maybe.isEmpty() ? Set.of() : lookUp(tx, workspaceId, maybe);
+        for (String orderId : orderIds) {
+            if (!stored.contains(orderId)) {
+                filter.stored(workspaceId, orderId);
+            }
+        }
+        return stored;
+    }
+
+    private static Set<String> lookUp(WriteContext tx, UUID workspaceId, Set<String> orderIds) throws SQLException {
         Array values = tx.connection().createArrayOf("VARCHAR", orderIds.toArray());
         return new HashSet<>(tx.jdbc()
                 .sql("select order_id from orders where workspace_id = ? and order_id in (select unnest(?))")
