@@ -141,9 +141,16 @@ class WebhooksIT extends IntegrationTest {
                 new Received(request.path(), request.headers(), request.body().replace("late", "fine"), request.at());
         assertThat(WebhookReceiver.verifies(secret, tampered)).isFalse();
 
-        JsonNode log = api().get("/api/v1/webhooks/" + subscription.path("id").asString() + "/deliveries")
-                .json()
-                .path("items");
+        // the endpoint has the request before the sender has its answer and records the delivery
+        String deliveries = "/api/v1/webhooks/" + subscription.path("id").asString() + "/deliveries";
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"pending"
+                .equals(api().get(deliveries)
+                        .json()
+                        .path("items")
+                        .path(0)
+                        .path("status")
+                        .asString()));
+        JsonNode log = api().get(deliveries).json().path("items");
         assertThat(log).hasSize(1);
         assertThat(log.get(0).path("status").asString()).isEqualTo("succeeded");
         assertThat(log.get(0).path("lastStatusCode").asInt()).isEqualTo(204);
