@@ -447,9 +447,8 @@ public class FeedbackMetrics {
 
     /**
      * Adds the answers finished in these [start, end) ranges by the segments' members (the profile
-     * that answered is a member or was merged into one): the answers
-     * are read once and joined to every segment's members (deduplicated, as "in" would), each
-     * segment's tagged with its position.
+     * that answered is a member or was merged into one): the answers are read once and joined to
+     * every segment's members (deduplicated, as "in" would), each segment's tagged with its position.
      */
     private void memberAnswers(
             UUID workspaceId,
