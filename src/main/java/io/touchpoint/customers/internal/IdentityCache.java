@@ -28,7 +28,26 @@ public final class IdentityCache {
     /** An identity's profile as the look-up reads it. */
     record Owner(UUID profileId, UUID rootId, String rootUserId) {}
 
-    private record Key(UUID workspaceId, Identity identity) {}
+    /** Written out rather than a record, for the reason {@link Identity} gives. */
+    private static final class Key {
+        private final UUID workspaceId;
+        private final Identity identity;
+
+        Key(UUID workspaceId, Identity identity) {
+            this.workspaceId = workspaceId;
+            this.identity = identity;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && identity.equals(that.identity) && workspaceId.equals(that.workspaceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * workspaceId.hashCode() + identity.hashCode();
+        }
+    }
 
     private final int capacity;
     private Map<Key, Owner> newer = new HashMap<>();
@@ -46,14 +65,24 @@ public final class IdentityCache {
         this.capacity = capacity;
     }
 
+    /** The identity's owner, or null; one found in the older generation moves to the newer one. */
     Owner get(UUID workspaceId, Identity identity) {
         Key key = new Key(workspaceId, identity);
         Owner owner = newer.get(key);
-        return owner != null ? owner : older.get(key);
+        if (owner == null) {
+            owner = older.get(key);
+            if (owner != null) {
+                put(key, owner);
+            }
+        }
+        return owner;
     }
 
     void put(UUID workspaceId, Identity identity, Owner owner) {
-        Key key = new Key(workspaceId, identity);
+        put(new Key(workspaceId, identity), owner);
+    }
+
+    private void put(Key key, Owner owner) {
         if (newer.size() >= capacity && !newer.containsKey(key)) {
             older = newer;
             newer = new HashMap<>();

@@ -69,6 +69,7 @@ public final class IdentityResolver {
         private final Map<Identity, Profile> newIdentities = new LinkedHashMap<>();
         private final List<Profile> newProfiles = new ArrayList<>();
         private final List<UUID> regrouped = new ArrayList<>();
+        private final List<Identity> readFromStore = new ArrayList<>();
         private final IdentityCache cache;
 
         /** A stored profile was merged or got a user id: what the cache holds may be out of date. */
@@ -97,14 +98,24 @@ public final class IdentityResolver {
                 cache.clear();
                 return;
             }
-            owners.forEach((identity, profile) -> {
-                Profile stored = profile.isNew ? profile.current() : profile;
-                Profile root = stored.current();
-                cache.put(workspaceId, identity, new IdentityCache.Owner(stored.id, root.id, root.userId));
-            });
+            // the identities found in the cache have the same owners as before
+            for (Identity identity : readFromStore) {
+                remember(identity, owners.get(identity));
+            }
+            newIdentities.forEach(this::remember);
+        }
+
+        private void remember(Identity identity, Profile profile) {
+            Profile stored = profile.isNew ? profile.current() : profile;
+            Profile root = stored.current();
+            cache.put(workspaceId, identity, new IdentityCache.Owner(stored.id, root.id, root.userId));
         }
 
         Profile resolve(IdentityClaim claim) {
+            Profile known = knownOwner(claim);
+            if (known != null) {
+                return known;
+            }
             Set<Profile> direct = new LinkedHashSet<>();
             Set<Profile> roots = new LinkedHashSet<>();
             for (Identity identity : claim.identities()) {
@@ -155,6 +166,24 @@ public final class IdentityResolver {
             return direct.size() == 1 && direct.iterator().next().current() == target
                     ? direct.iterator().next()
                     : target;
+        }
+
+        /**
+         * The most common claim, a known person's: one profile owns every identity and the claim's
+         * user id (if any) is already its person's. The full resolution would change nothing and
+         * return that profile.
+         */
+        private Profile knownOwner(IdentityClaim claim) {
+            Profile owner = null;
+            for (Identity identity : claim.identities()) {
+                Profile found = owners.get(identity);
+                if (found == null || (owner != null && found != owner)) {
+                    return null;
+                }
+                owner = found;
+            }
+            String userId = claim.userId();
+            return userId == null || userId.equals(owner.current().userId) ? owner : null;
         }
 
         /** A merge of these two that someone undid is not redone automatically. */
@@ -309,6 +338,7 @@ public final class IdentityResolver {
                         Identity identity =
                                 new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
                         if (wanted.contains(identity)) {
+                            readFromStore.add(identity);
                             owners.put(
                                     identity,
                                     profile(

@@ -46,18 +46,32 @@ final class EventValidator {
         if (message == null || !message.isObject()) {
             return new Outcome(null, List.of("the message must be a JSON object"));
         }
-        // size and Unicode are checked on each top-level field's JSON text; the texts of the objects
-        // that are stored are kept, so the store's writer does not serialise them again
+        // size and Unicode are checked on each top-level field's JSON text; the objects that are
+        // stored are written here, once, so the store's writer does not serialise them again; a
+        // plain string's or number's length is counted without writing it
         long size = 1;
         boolean unpaired = false;
         String propertiesText = null;
         String traitsText = null;
         String contextText = null;
         for (Map.Entry<String, JsonNode> field : message.properties()) {
-            String text = Json.write(field.getValue());
-            size += field.getKey().length() + 4 + text.length(); // "key":value, or }
-            unpaired = unpaired || hasUnpairedSurrogate(field.getKey()) || hasUnpairedSurrogate(text);
-            if (field.getValue().isObject()) {
+            JsonNode value = field.getValue();
+            size += field.getKey().length() + 4; // "key":value, or }
+            unpaired = unpaired || hasUnpairedSurrogate(field.getKey());
+            if (value.isString()) {
+                String text = value.asString();
+                size += quotedLength(text);
+                unpaired = unpaired || hasUnpairedSurrogate(text);
+                continue;
+            }
+            if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
+                size += value.asString().length();
+                continue;
+            }
+            String text = Json.write(value);
+            size += text.length();
+            unpaired = unpaired || hasUnpairedSurrogate(text);
+            if (value.isObject()) {
                 switch (field.getKey()) {
                     case "properties" -> propertiesText = text;
                     case "traits" -> traitsText = text;
@@ -240,6 +254,10 @@ final class EventValidator {
             errors.add(field + " must be an ISO-8601 date-time string");
             return null;
         }
+        Instant common = IsoTimes.parseCommon(value.asString());
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(value.asString()).toInstant();
         } catch (DateTimeParseException e) {
@@ -264,6 +282,20 @@ final class EventValidator {
             }
         }
         return deepest + 1;
+    }
+
+    /** The length of the string's JSON text as written: quoted, with quotes, backslashes and control characters escaped. */
+    static int quotedLength(String text) {
+        int length = text.length() + 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+                length += 1;
+            } else if (c < 0x20) {
+                length += 5;
+            }
+        }
+        return length;
     }
 
     static boolean hasUnpairedSurrogate(String text) {

@@ -42,14 +42,14 @@ public class IngestionService {
 
     public BatchResult ingest(UUID workspaceId, List<JsonNode> messages, String defaultType) {
         Instant receivedAt = clock.instant();
-        List<io.touchpoint.events.IncomingEvent> valid = new ArrayList<>(messages.size());
+        List<IngestionWriter.Ready> valid = new ArrayList<>(messages.size());
         List<IngestionWriter.Failure> failures = new ArrayList<>();
         List<BatchResult.Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             EventValidator.Outcome outcome = EventValidator.validate(message, defaultType, receivedAt);
             if (outcome.valid()) {
-                valid.add(outcome.event());
+                valid.add(IngestionWriter.Ready.of(workspaceId, outcome.event()));
             } else {
                 String messageId = field(message, "messageId");
                 rejections.add(new BatchResult.Rejection(i, messageId, outcome.errors()));

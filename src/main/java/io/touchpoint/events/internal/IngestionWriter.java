@@ -18,6 +18,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,10 +39,36 @@ final class IngestionWriter {
     record Failure(String payload, List<String> reasons, String messageId, String customerKey) {}
 
     /** One request's share of a write: its valid events and its refused messages, received together. */
-    record Unit(UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt) {}
+    record Unit(UUID workspaceId, List<Ready> events, List<Failure> failures, Instant receivedAt) {}
 
-    /** A valid event and the unit it came with. */
-    private record Arrived(IncomingEvent event, int unit, Instant receivedAt) {}
+    /**
+     * A valid event with what the writer needs of it worked out beforehand, on the receiving thread
+     * (the embedded store has one writer thread, and every step taken off it is throughput): its
+     * identities, its messageId's fingerprint and its times as bound.
+     */
+    record Ready(
+            IncomingEvent event,
+            IdentityClaim claim,
+            long fingerprint,
+            OffsetDateTime timestamp,
+            OffsetDateTime sentAt) {
+
+        static Ready of(UUID workspaceId, IncomingEvent event) {
+            return new Ready(
+                    event,
+                    IngestionWriter.claim(event),
+                    RecentMessageIds.fingerprint(workspaceId, event.messageId()),
+                    Sql.ts(event.timestamp()),
+                    Sql.ts(event.sentAt()));
+        }
+    }
+
+    /** A valid event, the unit it came with and when that unit was received (as bound). */
+    private record Arrived(Ready ready, int unit, OffsetDateTime receivedAt) {
+        IncomingEvent event() {
+            return ready.event();
+        }
+    }
 
     /**
      * On the embedded store, the messages that {@link RecentMessageIds} may have seen are looked up
@@ -88,7 +115,11 @@ final class IngestionWriter {
     /** @return how many events were newly stored */
     int write(WriteContext tx, UUID workspaceId, List<IncomingEvent> events, List<Failure> failures, Instant receivedAt)
             throws Exception {
-        return write(tx, List.of(new Unit(workspaceId, events, failures, receivedAt)), true)
+        List<Ready> ready = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            ready.add(Ready.of(workspaceId, event));
+        }
+        return write(tx, List.of(new Unit(workspaceId, ready, failures, receivedAt)), true)
                 .get(0);
     }
 
@@ -130,8 +161,9 @@ final class IngestionWriter {
         Instant latest = null;
         for (int index : indexes) {
             Unit unit = units.get(index);
-            for (IncomingEvent event : unit.events()) {
-                arrived.add(new Arrived(event, index, unit.receivedAt()));
+            OffsetDateTime receivedAt = Sql.ts(unit.receivedAt());
+            for (Ready event : unit.events()) {
+                arrived.add(new Arrived(event, index, receivedAt));
             }
             earliest = earliest == null || unit.receivedAt().isBefore(earliest) ? unit.receivedAt() : earliest;
             latest = latest == null || unit.receivedAt().isAfter(latest) ? unit.receivedAt() : latest;
@@ -146,14 +178,15 @@ final class IngestionWriter {
         }
         List<IdentityClaim> claims = new ArrayList<>(fresh.size());
         for (Arrived arrival : fresh) {
-            claims.add(claim(arrival.event()));
+            claims.add(arrival.ready().claim());
         }
         // a profile is created no later than the first message that names it
         List<UUID> profiles = customers.resolveIdentities(tx, workspaceId, claims, earliest);
         List<Object[]> eventRows = new ArrayList<>(fresh.size());
         List<Object[]> traitRows = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            IncomingEvent event = fresh.get(i).event();
+            Ready ready = fresh.get(i).ready();
+            IncomingEvent event = ready.event();
             UUID profile = profiles.get(i);
             eventRows.add(new Object[] {
                 workspaceId,
@@ -162,9 +195,9 @@ final class IngestionWriter {
                 event.type(),
                 event.event(),
                 event.channel(),
-                Sql.ts(event.timestamp()),
-                Sql.ts(fresh.get(i).receivedAt()),
-                Sql.ts(event.sentAt()),
+                ready.timestamp(),
+                fresh.get(i).receivedAt(),
+                ready.sentAt(),
                 event.storedProperties(),
                 event.storedContext()
             });
@@ -181,7 +214,7 @@ final class IngestionWriter {
                         text,
                         number,
                         event.messageId(),
-                        Sql.ts(event.timestamp())
+                        ready.timestamp()
                     });
                 }
             }
@@ -190,7 +223,7 @@ final class IngestionWriter {
         if (tx.dialect() == Dialect.DUCKDB) {
             // a rollback leaves them here: the next copy is then looked up, and found absent
             for (Arrived arrival : fresh) {
-                recent.add(workspaceId, arrival.event().messageId());
+                recent.add(arrival.ready().fingerprint());
             }
         }
         // the check above ran in this transaction and the workspace's ingestion takes turns (one
@@ -293,16 +326,13 @@ final class IngestionWriter {
             throws SQLException {
         Set<String> seen = new HashSet<>();
         List<Arrived> unique = new ArrayList<>(events.size());
+        boolean remembered = tx.dialect() == Dialect.DUCKDB && receivedSince != null;
+        Set<String> wanted = remembered ? new HashSet<>() : seen;
         for (Arrived arrival : events) {
-            if (seen.add(arrival.event().messageId())) {
+            String messageId = arrival.event().messageId();
+            if (seen.add(messageId)) {
                 unique.add(arrival);
-            }
-        }
-        Set<String> wanted = seen;
-        if (tx.dialect() == Dialect.DUCKDB && receivedSince != null) {
-            wanted = new HashSet<>();
-            for (String messageId : seen) {
-                if (recent.mightContain(workspaceId, messageId)) {
+                if (remembered && recent.mightContain(arrival.ready().fingerprint())) {
                     wanted.add(messageId);
                 }
             }

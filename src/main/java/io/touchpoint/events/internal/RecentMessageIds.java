@@ -28,12 +28,19 @@ final class RecentMessageIds {
     }
 
     boolean mightContain(UUID workspaceId, String messageId) {
-        long key = fingerprint(workspaceId, messageId);
+        return mightContain(fingerprint(workspaceId, messageId));
+    }
+
+    /** @param key the message's {@link #fingerprint} (which the receiving thread computes) */
+    boolean mightContain(long key) {
         return newer.contains(key) || older.contains(key);
     }
 
     void add(UUID workspaceId, String messageId) {
-        long key = fingerprint(workspaceId, messageId);
+        add(fingerprint(workspaceId, messageId));
+    }
+
+    void add(long key) {
         if (newer.contains(key)) {
             return;
         }

@@ -48,4 +48,17 @@ class IdentityCacheTest {
         cache.put(shop, anon(3), owner(30));
         assertThat(cache.get(shop, anon(3))).isEqualTo(owner(30));
     }
+
+    @Test
+    void anIdentityReadFromTheOlderGenerationOutlivesTheNextTurnOver() {
+        IdentityCache cache = new IdentityCache(2);
+        cache.put(shop, anon(0), owner(0));
+        cache.put(shop, anon(1), owner(1));
+        cache.put(shop, anon(2), owner(2)); // 0 and 1 are now the older generation
+        assertThat(cache.get(shop, anon(0))).isEqualTo(owner(0)); // moves to the newer one, now full
+        cache.put(shop, anon(3), owner(3)); // the newer one (2, 0) becomes the older one; 1 is forgotten
+        assertThat(cache.get(shop, anon(1))).isNull();
+        assertThat(cache.get(shop, anon(0))).isEqualTo(owner(0));
+        assertThat(cache.get(shop, anon(2))).isEqualTo(owner(2));
+    }
 }
