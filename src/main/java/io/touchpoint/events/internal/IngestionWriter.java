@@ -44,22 +44,26 @@ final class IngestionWriter {
     /**
      * A valid event with what the writer needs of it worked out beforehand, on the receiving thread
      * (the embedded store has one writer thread, and every step taken off it is throughput): its
-     * identities, its messageId's fingerprint and its times as bound.
+     * identities, its messageId's fingerprint, its times as bound, and whether it is an order's.
      */
     record Ready(
             IncomingEvent event,
             IdentityClaim claim,
             long fingerprint,
             OffsetDateTime timestamp,
-            OffsetDateTime sentAt) {
+            OffsetDateTime sentAt,
+            boolean order) {
 
         static Ready of(UUID workspaceId, IncomingEvent event) {
+            // the writer puts the messageId in a hash set: a String keeps its hash once computed
+            event.messageId().hashCode();
             return new Ready(
                     event,
                     IngestionWriter.claim(event),
                     RecentMessageIds.fingerprint(workspaceId, event.messageId()),
                     Sql.ts(event.timestamp()),
-                    Sql.ts(event.sentAt()));
+                    Sql.ts(event.sentAt()),
+                    OrderRows.isOrderEvent(event));
         }
     }
 
@@ -246,7 +250,7 @@ final class IngestionWriter {
                         traitRows);
         List<OrderRows.Change> orderChanges = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            if (OrderRows.isOrderEvent(fresh.get(i).event())) {
+            if (fresh.get(i).ready().order()) {
                 orderChanges.add(
                         new OrderRows.Change(profiles.get(i), fresh.get(i).event()));
             }
