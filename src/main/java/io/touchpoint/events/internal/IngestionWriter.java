@@ -144,6 +144,12 @@ final class IngestionWriter {
         }
         Integer[] stored = new Integer[units.size()];
         Arrays.fill(stored, 0);
+        // in one order, so that two transactions never wait for each other's turns
+        List<UUID> workspaces = new ArrayList<>(byWorkspace.keySet());
+        workspaces.sort(null);
+        for (UUID workspaceId : workspaces) {
+            takeTurn(tx, workspaceId);
+        }
         for (Map.Entry<UUID, List<Integer>> workspace : byWorkspace.entrySet()) {
             write(tx, workspace.getKey(), units, workspace.getValue(), stored, exhaustive);
         }
@@ -158,7 +164,6 @@ final class IngestionWriter {
             Integer[] stored,
             boolean exhaustive)
             throws Exception {
-        takeTurn(tx, workspaceId);
         keepFailures(tx, workspaceId, units, indexes);
         List<Arrived> arrived = new ArrayList<>();
         Instant earliest = null;
@@ -298,7 +303,8 @@ final class IngestionWriter {
      * person at once would each create a profile for them (and may deadlock on the identities), and
      * two retries of one batch would both pass the stored-messageId check; so the workspace's
      * ingestion transactions take turns, as they do on the embedded store's single writer. The lock
-     * is released at commit or rollback.
+     * is released at commit or rollback. (Concurrent requests' batches are mostly applied together
+     * in one transaction anyway, see {@code MergingLanes}; this covers replays and the rest.)
      */
     private static void takeTurn(WriteContext tx, UUID workspaceId) {
         if (tx.dialect() == Dialect.POSTGRESQL) {

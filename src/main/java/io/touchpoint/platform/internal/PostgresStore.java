@@ -3,6 +3,7 @@ package io.touchpoint.platform.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.touchpoint.platform.Dialect;
+import io.touchpoint.platform.MergeableWork;
 import io.touchpoint.platform.Store;
 import io.touchpoint.platform.StoreWriteException;
 import io.touchpoint.platform.TouchpointProperties;
@@ -17,14 +18,20 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The server store: PostgreSQL through a connection pool; writes run concurrently on the caller's thread. */
+/**
+ * The server store: PostgreSQL through a connection pool; writes run concurrently on the caller's
+ * thread, except that concurrent {@link MergeableWork} units of one kind are committed together
+ * ({@link MergingLanes}).
+ */
 final class PostgresStore implements Store, AutoCloseable {
 
     private final HikariDataSource pool;
     private final JdbcClient reads;
+    private final MergingLanes lanes;
 
-    PostgresStore(TouchpointProperties.Db db) {
+    PostgresStore(TouchpointProperties.Db db, int maxGroup) {
         checkReachable(db);
+        this.lanes = new MergingLanes(this::transaction, maxGroup);
         HikariConfig config = new HikariConfig();
         config.setPoolName("touchpoint-postgresql");
         config.setJdbcUrl(db.url());
@@ -68,6 +75,13 @@ final class PostgresStore implements Store, AutoCloseable {
 
     @Override
     public <T> T write(WriteWork<T> work) {
+        if (work instanceof MergeableWork<T> mergeable) {
+            return lanes.submit(mergeable);
+        }
+        return transaction(work);
+    }
+
+    private <T> T transaction(WriteWork<T> work) {
         TransactionHooks hooks = new TransactionHooks();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);

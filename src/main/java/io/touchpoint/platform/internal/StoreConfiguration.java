@@ -28,7 +28,7 @@ class StoreConfiguration {
                                 + "under --touchpoint.data-dir.",
                         null);
             }
-            store = new PostgresStore(properties.db());
+            store = new PostgresStore(properties.db(), properties.writer().maxBatch());
             log.info("Store: PostgreSQL at {}", MaskedUrl.of(properties.db().url()));
         } else {
             DuckDbStore duck = new DuckDbStore(
