@@ -303,50 +303,51 @@ public final class IdentityResolver {
                 return;
             }
             // one statement with array parameters: an IN list of hundreds of placeholders is slow to prepare on
-            // DuckDB. PostgreSQL gets (kind, value) pairs, so that it finds each through the key; DuckDB reads
-            // the workspace's identities once and needs only the values.
+            // DuckDB. DuckDB reads the workspace's identities once and needs only the values. PostgreSQL looks up
+            // each wanted (kind, value) pair through the key, in a lateral subquery that LIMIT keeps apart: as a
+            // join or "in (select from unnest)", the planner, whose statistics lag behind tables that grow under
+            // ingestion, compared every identity of the workspace with every wanted pair (4.2 s for 3,000 pairs
+            // against 12,000 identities; 17 ms this way).
             boolean duckDb = tx.dialect() == Dialect.DUCKDB;
-            String match;
+            String columns = "select i.kind, i.value, i.customer_id, c.root_id, r.user_id as root_user_id, "
+                    + "c.user_id as own_user_id from identities i";
+            String joins = " join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
+                    + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id";
+            String sql;
             Object[] params;
             try {
                 if (duckDb) {
                     Object[] values =
                             wanted.stream().map(Identity::value).distinct().toArray();
-                    match = "i.value in (select unnest(?))";
+                    sql = columns + joins + " where i.workspace_id = ? and i.value in (select unnest(?))";
                     params = new Object[] {workspaceId, tx.connection().createArrayOf("VARCHAR", values)};
                 } else {
                     Object[] kinds = wanted.stream().map(i -> i.kind().name()).toArray();
                     Object[] values = wanted.stream().map(Identity::value).toArray();
-                    match = "(i.kind, i.value) in (select * from unnest(?::text[], ?::text[]))";
+                    sql = "select x.* from unnest(?::text[], ?::text[]) as w(kind, value) cross join lateral ("
+                            + columns + joins
+                            + " where i.workspace_id = ? and i.kind = w.kind and i.value = w.value limit 1) x";
                     params = new Object[] {
-                        workspaceId,
                         tx.connection().createArrayOf("text", kinds),
-                        tx.connection().createArrayOf("text", values)
+                        tx.connection().createArrayOf("text", values),
+                        workspaceId
                     };
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot bind identity values: " + e.getMessage(), e);
             }
-            tx.jdbc()
-                    .sql("select i.kind, i.value, i.customer_id, c.root_id, r.user_id as root_user_id, "
-                            + "c.user_id as own_user_id from identities i "
-                            + "join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id "
-                            + "join customers r on r.workspace_id = c.workspace_id and r.id = c.root_id "
-                            + "where i.workspace_id = ? and " + match)
-                    .params(params)
-                    .query(rs -> {
-                        Identity identity =
-                                new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
-                        if (wanted.contains(identity)) {
-                            readFromStore.add(identity);
-                            owners.put(
-                                    identity,
-                                    profile(
-                                            Sql.uuid(rs, "customer_id"),
-                                            Sql.uuid(rs, "root_id"),
-                                            rs.getString("root_user_id")));
-                        }
-                    });
+            tx.jdbc().sql(sql).params(params).query(rs -> {
+                Identity identity = new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value"));
+                if (wanted.contains(identity)) {
+                    readFromStore.add(identity);
+                    owners.put(
+                            identity,
+                            profile(
+                                    Sql.uuid(rs, "customer_id"),
+                                    Sql.uuid(rs, "root_id"),
+                                    rs.getString("root_user_id")));
+                }
+            });
         }
 
         private Profile profile(UUID id, UUID rootId, String rootUserId) {
