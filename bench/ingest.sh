@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion throughput: starts the packaged server on a fresh store, drives POST /v1/batch from a
 # separate process, then measures the raw bulk-load ceiling for the same rows and prints a summary.
-# Usage: bench/ingest.sh [--pg] [--connections 16] [--warmup 10] [--duration 30] [--raw-rows 500000]
+# Usage: bench/ingest.sh [--pg] [--connections 16] [--warmup 60] [--duration 30] [--raw-rows 500000]
 #                        [--jfr FILE] [--wait-quiet SECONDS] [--keep] [--from-store DIR]
 #   --pg      run the server on a fresh PostgreSQL database (127.0.0.1:5432, user postgres)
 #   --jfr     record the server with Java Flight Recorder into FILE (profile settings) during the
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 
-store=duckdb connections=16 warmup=10 duration=30 raw_rows=500000 jfr= keep= quiet=0 from_store=
+store=duckdb connections=16 warmup=60 duration=30 raw_rows=500000 jfr= keep= quiet=0 from_store=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --pg) store=postgresql; shift ;;
