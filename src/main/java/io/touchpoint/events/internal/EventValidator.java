@@ -65,7 +65,7 @@ final class EventValidator {
                 continue;
             }
             if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
-                size += value.asString().length();
+                size += scalarLength(value);
                 continue;
             }
             String text = Json.write(value);
@@ -296,6 +296,11 @@ final class EventValidator {
             }
         }
         return length;
+    }
+
+    /** The JSON text's length of a whole number, a boolean or null (whose {@code asString()} is empty). */
+    static int scalarLength(JsonNode value) {
+        return value.isNull() ? 4 : value.asString().length();
     }
 
     static boolean hasUnpairedSurrogate(String text) {

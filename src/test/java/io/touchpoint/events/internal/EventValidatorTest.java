@@ -6,6 +6,7 @@ import io.touchpoint.platform.Json;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class EventValidatorTest {
 
@@ -22,6 +23,16 @@ class EventValidatorTest {
             String value = text.toString();
             assertThat(EventValidator.quotedLength(value))
                     .as(value)
+                    .isEqualTo(Json.write(value).length());
+        }
+    }
+
+    @Test
+    void aWholeNumbersBooleansAndNullsCountedLengthIsTheLengthOfItsWrittenJson() {
+        JsonNode values = Json.read("[null, true, false, 0, -12, 12345678901234567890123]");
+        for (JsonNode value : values) {
+            assertThat(EventValidator.scalarLength(value))
+                    .as(value.toString())
                     .isEqualTo(Json.write(value).length());
         }
     }
